@@ -1,0 +1,1 @@
+"""Kinscape desktop application (PySide6). The GUI draws what genogram/ decides."""
