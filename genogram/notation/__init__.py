@@ -1,0 +1,1 @@
+"""Notation: the one place that decides how every fact is drawn, as backend-neutral glyphs."""
