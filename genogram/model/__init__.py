@@ -52,7 +52,13 @@ from .errors import (
 )
 from .events import Change, Events
 from .records import (
+    PLAN_SECTIONS,
+    SAFETY_KINDS,
+    STORY_STATUSES,
+    AgreedWords,
     ChronologyEvent,
+    ImportantPeople,
+    ImportantPerson,
     HouseEntry,
     Plan,
     PlanItem,

@@ -16,7 +16,7 @@ from .entities import LayoutHints, Person, PersonKind
 from .errors import ModelWarning, UnknownIdError
 from .events import Change, Events
 from .family import SIDE_COLLECTIONS, FamilyGraph, id_order
-from .records import ChronologyEvent, Plan, SafetyMap, Story, ThreeHouses
+from .records import ChronologyEvent, ImportantPeople, Plan, SafetyMap, Story, ThreeHouses
 
 # Record collections beside the family graph, and the record type each holds.
 RECORD_TYPES: dict[str, type] = {
@@ -28,6 +28,7 @@ RECORD_TYPES: dict[str, type] = {
     "safety_maps": SafetyMap,
     "stories": Story,
     "chronology": ChronologyEvent,
+    "important_people": ImportantPeople,
 }
 
 

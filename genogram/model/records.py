@@ -1,7 +1,8 @@
-"""Typed containers for plans, direct work and the chronology.
+"""Typed containers for plans, direct work, "my important people" and the chronology.
 
-The foundation saves and loads them; the plans and direct-work features fill them in. Each is a
-frozen record with an `id`, kept in a named collection of the case.
+Each is a frozen record with an `id`, kept in a named collection of the case. Pictures are
+named by a string: "pictogram:KEYWORD" (a bundled pictogram), "media:NAME" (a file in the
+case's media, such as a child's drawing) or "genogram:ID,ID" (a piece of the genogram).
 """
 from __future__ import annotations
 
@@ -10,22 +11,46 @@ from dataclasses import dataclass
 from .dates import FuzzyDate
 from .entities import PersonId
 
+# The order a words-and-pictures story moves through; it never skips or goes back silently.
+STORY_STATUSES = ("draft", "parents_reviewed", "read_to_child", "shared_with_network")
+PLAN_SECTIONS = ("worry", "working_well", "outcome", "action", "contingency")
+SAFETY_KINDS = ("harm", "danger", "worry", "complicating", "strength", "safety", "goal",
+                "next_step")
+
 
 @dataclass(frozen=True)
 class PlanItem:
-    """A worry, strength, outcome or action; `child_text` is the child-friendly wording."""
+    """A worry, something working well, an outcome, an action or a contingency.
+
+    `child_text` is the child-friendly wording (drafted from `text`, always editable).
+    An outcome carries `baseline` and `measure` ("how we will know"); an action carries
+    who (a genogram person in `who_person`, or a named professional `who` with `role`),
+    `when` (by when) or `how_often`, the `support` offered, and the outcome it serves.
+    `links` name the safety-map statements a worry or goal stands for ("MAP/STATEMENT").
+    """
 
     id: str
     section: str
     text: str = ""
     child_text: str = ""
     who: str = ""
-    when: str = ""
+    who_person: PersonId | None = None
+    role: str = ""
+    when: FuzzyDate | None = None
+    how_often: str = ""
+    support: str = ""
+    baseline: str = ""
+    measure: str = ""
+    serves: str | None = None
+    links: tuple[str, ...] = ()
+    picture: str | None = None
     private: bool = False
 
 
 @dataclass(frozen=True)
 class Plan:
+    """A plan of one type (see plan_templates/); a parents' dispute is recorded, not erased."""
+
     id: str
     plan_type: str = "child_in_need"
     title: str = ""
@@ -33,10 +58,13 @@ class Plan:
     status: str = "draft"
     started: FuzzyDate | None = None
     review: FuzzyDate | None = None
+    reviews: tuple[FuzzyDate, ...] = ()
     items: tuple[PlanItem, ...] = ()
     child_view: str = ""
     parents_view: str = ""
     parents_agree: bool | None = None
+    dispute: str = ""
+    author: str = ""
 
 
 @dataclass(frozen=True)
@@ -65,19 +93,32 @@ class ThreeHouses:
 
 @dataclass(frozen=True)
 class SafetyStatement:
+    """One line of a Signs of Safety map; `kind` is one of SAFETY_KINDS.
+
+    For harm, danger and worry statements: `who` is worried, `text` says about what,
+    `meaning` what it could mean for the child, `dispute` any disagreement. A goal
+    `pairs_with` its statement; a next step has `who` and `when`.
+    """
+
     id: str
-    kind: str  # harm, danger, worry, complicating, strength, safety, goal, next_step
+    kind: str
     text: str
     who: str = ""
-    when: str = ""
+    when: FuzzyDate | None = None
+    meaning: str = ""
+    dispute: str = ""
     pairs_with: str | None = None
+    private: bool = False
 
 
 @dataclass(frozen=True)
 class ScaleRating:
+    """A 0–10 rating by one person on one date (10: safe enough to close)."""
+
     who: str
     date: FuzzyDate
     score: int
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -85,6 +126,7 @@ class SafetyMap:
     id: str
     child: PersonId | None = None
     title: str = "Safety map"
+    question: str = ""
     statements: tuple[SafetyStatement, ...] = ()
     ratings: tuple[ScaleRating, ...] = ()
 
@@ -97,8 +139,16 @@ class StoryPage:
 
 
 @dataclass(frozen=True)
+class AgreedWords:
+    """Plain words the family and network agreed to use for something hard."""
+
+    hard: str
+    plain: str
+
+
+@dataclass(frozen=True)
 class Story:
-    """A words-and-pictures explanation (Turnell and Essex)."""
+    """A words-and-pictures explanation (Turnell and Essex); status moves in STORY_STATUSES order."""
 
     id: str
     child: PersonId | None = None
@@ -106,6 +156,29 @@ class Story:
     status: str = "draft"
     authors: tuple[str, ...] = ()
     pages: tuple[StoryPage, ...] = ()
+    agreed_words: tuple[AgreedWords, ...] = ()
+
+
+@dataclass(frozen=True)
+class ImportantPerson:
+    """Someone on a child's "my important people" circles (ring 1 is closest)."""
+
+    name: str
+    ring: int = 1
+    person: PersonId | None = None
+    words: str = ""
+    picture: str | None = None
+
+
+@dataclass(frozen=True)
+class ImportantPeople:
+    """A child's own concentric circles of closeness, in their words and pictures."""
+
+    id: str
+    child: PersonId | None = None
+    date: FuzzyDate | None = None
+    title: str = "My important people"
+    people: tuple[ImportantPerson, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -113,6 +186,7 @@ class ChronologyEvent:
     id: str
     date: FuzzyDate | None = None
     title: str = ""
+    kind: str = "event"
     source: str = ""
     significance: str = ""
     family_view: str = ""
