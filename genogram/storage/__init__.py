@@ -1,0 +1,1 @@
+"""The case file on disk: atomic writes, the `.kinscape` zip container, GEDCOM import."""

@@ -1,0 +1,359 @@
+"""The case file: round trips, atomic saves that never lose the old file, and every refusal."""
+from __future__ import annotations
+
+import io
+import json
+import os
+import zipfile
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from genogram.model import (
+    Bond,
+    BondKind,
+    Case,
+    CaseMeta,
+    ChildKind,
+    ChronologyEvent,
+    EcoConnection,
+    Ecomap,
+    EcoSystem,
+    Energy,
+    FuzzyDate,
+    Gender,
+    GraceNote,
+    HouseEntry,
+    Household,
+    PersonKind,
+    Plan,
+    PlanItem,
+    Put,
+    Quality,
+    SafetyMap,
+    SafetyStatement,
+    ScaleRating,
+    SetHints,
+    SetMedia,
+    SetMeta,
+    Story,
+    StoryPage,
+    ThreeHouses,
+    UnionKind,
+    UpdatePerson,
+    case_to_dict,
+)
+from genogram.model import operations as ops
+from genogram.model.codec import SCHEMA_VERSION
+from genogram.model.entities import BirthGroup, LayoutHints
+from genogram.storage import casefile
+from genogram.storage.atomic import write_bytes_atomic
+from genogram.storage.casefile import (
+    CaseFileError,
+    ChangedOnDiskError,
+    NewerCaseFileError,
+    case_from_bytes,
+    case_to_bytes,
+    file_stamp,
+    read_case,
+    read_case_with_stamp,
+    write_case,
+)
+
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4  # invented bytes, not a real picture
+
+
+def rich_case() -> Case:
+    """An invented family touching every record type, every date form and a picture."""
+    case = Case(CaseMeta(title="The Okafor-Lewis family (invented)", worker="Sam Worker",
+                         as_at=FuzzyDate(2026, 11, 1), fictional=True))
+    e, dana = ops.add_person(case, "Dana", Gender.FEMALE, born=FuzzyDate(1990, 5, 2))
+    case.apply(e)
+    e, omar = ops.add_partner(case, dana, "Omar", kind=UnionKind.DIVORCED)
+    case.apply(e)
+    e, rosa = ops.add_child(case, dana, "Rosa", Gender.FEMALE)
+    case.apply(e)
+    e, tom = ops.add_sibling(case, rosa, "Tomasz", Gender.MALE)
+    case.apply(e)
+    e, _ = ops.add_child(case, dana, "", kind=ChildKind.BIRTH, person_kind=PersonKind.MISCARRIAGE)
+    case.apply(e)
+    e, nan = ops.add_parents(case, dana)
+    case.apply(e)
+    case.apply(UpdatePerson(replace(case.family.person(nan), known_as="Nanny Mo", died=FuzzyDate(2019, 3),
+                                    born=FuzzyDate(1950, approx=True), note="Łódź → Cardiff", private=True,
+                                    graces=(GraceNote("religion", "Catholic", True, False),))))
+    uid = case.family.parent_links(rosa)[0].union
+    case.apply(ops.add_bond(case, dana, omar, BondKind.ABUSE, directed=True)[0])
+    case.apply(Put("households", Household("h1", "Dana's flat", (dana, rosa, tom))))
+    case.apply(SetMeta(case.with_meta(index_person=rosa, preferred_names={rosa: "Ro", dana: "Mum"})))
+    case.apply(SetHints(LayoutHints(nudges={rosa: (1.5, -2.0), dana: (0.0, 3.25)},
+                                    child_order={uid: (tom, rosa)})))
+    case.apply(Put("ecomaps", Ecomap("em1", "Rosa's world", FuzzyDate(2026, 10))))
+    case.apply(Put("eco_systems", EcoSystem("es1", "em1", "Hillside Primary", "school", picture="school.png",
+                                            position=(10.0, -4.5))))
+    case.apply(Put("eco_connections", EcoConnection("ec1", "em1", "es1", Quality.STRESSFUL, True,
+                                                    Energy.BOTH, rosa, "lunch club", "the bus")))
+    case.apply(Put("plans", Plan("pl1", title="Rosa's plan", child=rosa, review=FuzzyDate(2027, 1, 15),
+                                 items=(PlanItem("i1", "worry", "Mum gets sad", "Mum is sad sometimes"),),
+                                 parents_agree=True)))
+    case.apply(Put("three_houses", ThreeHouses("th1", rosa, date=FuzzyDate(2026),
+                                               entries=(HouseEntry("dreams", "a puppy", drawing="house.png"),),
+                                               consent=("Mum",), refused=("Dad",))))
+    case.apply(Put("safety_maps", SafetyMap("sm1", rosa, statements=(SafetyStatement("s1", "worry", "late"),),
+                                            ratings=(ScaleRating("Mum", FuzzyDate(2026, 9, 1), 6),))))
+    case.apply(Put("stories", Story("st1", rosa, "Why I live with Nanny", authors=("Mum", "Sam"),
+                                    pages=(StoryPage("beginning", "Once", "house.png"),))))
+    case.apply(Put("chronology", ChronologyEvent("c1", FuzzyDate(2020, 2), "Moved to Cardiff", people=(dana,))))
+    case.apply(Put("bonds", Bond(case.new_id("b"), rosa, tom, BondKind.CLOSE)))
+    case.apply(Put("birth_groups", BirthGroup(case.new_id("tw"), uid, (rosa, tom), True)))
+    case.apply(SetMedia("house.png", PNG))
+    case.apply(SetMedia("school.png", b"drawing of a school"))
+    return case
+
+
+def same(a: Case, b: Case) -> None:
+    assert case_to_dict(a) == case_to_dict(b)
+    assert a.media_names() == b.media_names()
+    assert all(a.media(n) == b.media(n) for n in a.media_names())
+
+
+# ---- round trips ----------------------------------------------------------------------------
+def test_save_and_load_give_back_the_same_case(tmp_path: Path) -> None:
+    case = rich_case()
+    path = tmp_path / "family.kinscape"
+    stamp = write_case(case, path)
+    back, stamp2 = read_case_with_stamp(path)
+    same(case, back)
+    assert stamp.same_content(stamp2) and stamp == file_stamp(path)
+    assert back.family.person_count() == case.family.person_count() == 7
+    assert back.media("house.png") == PNG
+
+
+def test_the_same_case_gives_the_same_bytes(tmp_path: Path) -> None:
+    case = rich_case()
+    first = case_to_bytes(case)
+    assert case_to_bytes(case) == first
+    assert case_to_bytes(case_from_bytes(first)) == first
+    # a map built in another order still gives the same bytes
+    reordered = case_from_bytes(first)
+    hints = reordered.hints
+    reordered.apply(SetHints(LayoutHints(nudges=dict(reversed(list(hints.nudges.items()))),
+                                         child_order=hints.child_order)))
+    assert case_to_bytes(reordered) == first
+
+
+def test_the_zip_layout_is_case_json_then_media(tmp_path: Path) -> None:
+    with zipfile.ZipFile(io.BytesIO(case_to_bytes(rich_case()))) as zf:
+        names = zf.namelist()
+        text = zf.read("case.json").decode("utf-8")
+        assert all(i.date_time == (1980, 1, 1, 0, 0, 0) for i in zf.infolist())
+    assert names == ["case.json", "media/house.png", "media/school.png"]
+    assert text.startswith('{\n  "format": "kinscape-case",\n  "schema_version": 1,')
+    assert "Łódź → Cardiff" in text  # UTF-8, not \\u escapes
+
+
+def test_a_bare_case_json_is_accepted_and_written_for_json_paths(tmp_path: Path) -> None:
+    case = rich_case()
+    case.apply(SetMedia("house.png", None))
+    case.apply(SetMedia("school.png", None))
+    path = tmp_path / "case.json"
+    write_case(case, path)
+    assert path.read_bytes().startswith(b"{")
+    same(case, read_case(path))
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())  # Notepad's byte-order mark is fine
+    same(case, read_case(path))
+    with pytest.raises(CaseFileError, match="cannot hold pictures"):
+        write_case(rich_case(), tmp_path / "other.json")
+
+
+def test_save_keeps_a_backup_and_leaves_no_temporary_files(tmp_path: Path) -> None:
+    path = tmp_path / "family.kinscape"
+    write_case(rich_case(), path)
+    old = path.read_bytes()
+    assert not (tmp_path / "family.kinscape.bak").exists()
+    case = read_case(path)
+    case.apply(SetMeta(case.with_meta(title="Renamed")))
+    write_case(case, path)
+    assert (tmp_path / "family.kinscape.bak").read_bytes() == old
+    assert read_case(path).meta.title == "Renamed"
+    assert sorted(os.listdir(tmp_path)) == ["family.kinscape", "family.kinscape.bak"]
+    write_case(case, tmp_path / "nobak.kinscape")
+    write_case(case, tmp_path / "nobak.kinscape", backup=False)
+    assert not (tmp_path / "nobak.kinscape.bak").exists()
+
+
+def test_a_file_changed_on_disk_is_not_overwritten(tmp_path: Path) -> None:
+    path = tmp_path / "family.kinscape"
+    write_case(rich_case(), path)
+    case, stamp = read_case_with_stamp(path)
+    other = read_case(path)
+    other.apply(SetMeta(other.with_meta(title="Saved by someone else")))
+    write_case(other, path)
+    theirs = path.read_bytes()
+    with pytest.raises(ChangedOnDiskError, match="changed by another program"):
+        write_case(case, path, expected=stamp)
+    assert path.read_bytes() == theirs
+    os.utime(path, ns=(1, 1))  # touched but not changed: saving is safe
+    write_case(other, path, expected=file_stamp(path))
+    stamp = write_case(case, path, expected=file_stamp(path))
+    write_case(case, path, expected=stamp)  # the returned stamp is good for the next save
+
+
+def _refuse_replace(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_args: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", refuse)
+
+
+def test_a_failed_save_leaves_the_old_file_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "family.kinscape"
+    write_case(rich_case(), path, backup=False)
+    old = path.read_bytes()
+    case = read_case(path)
+    case.apply(SetMeta(case.with_meta(title="Unsaved")))
+    _refuse_replace(monkeypatch)
+    with pytest.raises(CaseFileError, match=r"^family.kinscape: cannot be saved \(Permission denied\); the file"):
+        write_case(case, path)
+    assert path.read_bytes() == old
+    assert os.listdir(tmp_path) == ["family.kinscape"]
+
+
+def test_atomic_write_removes_its_temporary_file_on_any_failure(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "out.pdf"
+    target.write_bytes(b"old")
+    real_fdopen = os.fdopen
+
+    def failing_fdopen(fd: int, *args: object, **kw: object) -> object:
+        handle = real_fdopen(fd, *args, **kw)  # type: ignore[call-overload]
+        handle.write = lambda _data: (_ for _ in ()).throw(OSError(28, "No space left on device"))
+        return handle
+
+    monkeypatch.setattr(os, "fdopen", failing_fdopen)
+    with pytest.raises(OSError, match="No space"):
+        write_bytes_atomic(target, b"new" * 1000)
+    assert target.read_bytes() == b"old" and os.listdir(tmp_path) == ["out.pdf"]
+    monkeypatch.undo()
+    target.chmod(0o640)
+    write_bytes_atomic(target, b"new")
+    assert target.read_bytes() == b"new" and (target.stat().st_mode & 0o777) == 0o640
+    with pytest.raises(IsADirectoryError):
+        write_bytes_atomic(tmp_path, b"x")
+
+
+def test_saving_into_a_missing_folder_or_over_a_folder_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(CaseFileError, match="cannot be saved .*nothing was written"):
+        write_case(rich_case(), tmp_path / "nowhere" / "family.kinscape")
+    (tmp_path / "dir.kinscape").mkdir()
+    with pytest.raises(CaseFileError, match="is a folder"):
+        write_case(rich_case(), tmp_path / "dir.kinscape")
+
+
+def test_unsafe_media_names_are_not_saved(tmp_path: Path) -> None:
+    case = rich_case()
+    case.apply(SetMedia("../evil.png", b"x"))
+    with pytest.raises(CaseFileError, match='"../evil.png" is not a simple file name'):
+        write_case(case, tmp_path / "family.kinscape")
+    assert not (tmp_path / "family.kinscape").exists()
+    assert casefile.is_safe_media_name("Zoë's drawing (2).png".replace("'", ""))
+    assert not any(map(casefile.is_safe_media_name, ["a/b.png", "a\\b.png", "..", ".hidden", "x.", ""]))
+
+
+# ---- refusals -------------------------------------------------------------------------------
+def zip_of(entries: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", method) as zf:
+        for name, data in entries.items():
+            zf.writestr(name, data)
+    return buffer.getvalue()
+
+
+def minimal(**extra: object) -> bytes:
+    return json.dumps({"format": "kinscape-case", "schema_version": 1, **extra}).encode()
+
+
+def refusal(data: bytes, name: str = "family.kinscape") -> str:
+    with pytest.raises(CaseFileError) as info:
+        case_from_bytes(data, name)
+    message = str(info.value)
+    assert "\n" not in message and message.startswith(name + ": ")
+    return message
+
+
+def test_a_minimal_case_opens() -> None:
+    assert case_from_bytes(zip_of({"case.json": minimal()})).family.person_count() == 0
+    assert case_from_bytes(minimal(people=[{"id": "p1", "given": "Ann"}])).family.person(
+        "p1").given == "Ann"
+
+
+def test_files_that_are_not_cases_are_refused() -> None:
+    assert refusal(b"") == "family.kinscape: the file is empty"
+    assert "neither a .kinscape zip nor case.json" in refusal(b"\x00\x01binary stuff")
+    assert "neither" in refusal(b"hello, world")
+    assert "is damaged" in refusal(b"PK\x03\x04 truncated nonsense")
+    assert "expected a JSON object" in refusal(b"[1, 2]")
+
+
+def test_bad_json_and_utf8_are_refused_with_line_and_column() -> None:
+    message = refusal(b'{\n  "schema_version": 1,\n  "people": [\n    {"id": "p1",}\n  ]\n}', "case.json")
+    assert message.startswith("case.json: is not valid JSON (line 4, column")
+    message = refusal(zip_of({"case.json": b'{\n "meta": {"title": "caf\xe9"}}'}))
+    assert message == "family.kinscape: case.json: is not valid UTF-8 text (line 2, column 24)"
+    assert "nested too deeply" in refusal(b"[" * 100000 + b"]" * 100000)
+
+
+def test_model_problems_name_the_place() -> None:
+    bad = minimal(people=[{"id": "p1"}, {"id": "p2"}, {"id": "p3"}, {"id": "p4", "born": "next Tuesday"}])
+    assert refusal(bad, "case.json") == 'case.json: people[3].born: "next Tuesday" is not a date'
+    assert refusal(zip_of({"case.json": bad})) == (
+        'family.kinscape: case.json: people[3].born: "next Tuesday" is not a date')
+
+
+def test_a_newer_schema_is_refused_with_advice() -> None:
+    data = json.dumps({"schema_version": SCHEMA_VERSION + 1, "hologram": {}}).encode()
+    with pytest.raises(NewerCaseFileError) as info:
+        case_from_bytes(zip_of({"case.json": data}), "family.kinscape")
+    assert f"newer Kinscape (schema {SCHEMA_VERSION + 1}" in str(info.value)
+    assert "update Kinscape" in str(info.value)
+
+
+def test_damaged_and_hostile_zips_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    good = zip_of({"case.json": minimal(), "media/a.png": b"picture" * 100}, zipfile.ZIP_STORED)
+    damaged = good.replace(b"picturepicture", b"pictureXicture", 1)
+    assert refusal(damaged) == "family.kinscape: media/a.png is damaged (its checksum does not match)"
+    assert "has no case.json" in refusal(zip_of({"notes.txt": b"hi"}))
+    for entry in ("/etc/passwd", "../../x", "media/../../x", "media\\x.png", "C:/x", "a//b"):
+        assert "unsafe path" in refusal(zip_of({"case.json": minimal(), entry: b"x"})), entry
+    assert "not a simple picture name" in refusal(zip_of({"case.json": minimal(), "media/.x": b"x"}))
+    bomb = zip_of({"case.json": minimal(), "media/big.bmp": b"\0" * (3 * 1024 * 1024)})
+    assert "zip bomb" in refusal(bomb)
+    monkeypatch.setattr(casefile, "MAX_ENTRY_BYTES", 1000)
+    assert "media/a.png is too large" in refusal(zip_of({"case.json": minimal(), "media/a.png": os.urandom(2000)}))
+    monkeypatch.setattr(casefile, "MAX_TOTAL_BYTES", 1500)
+    many = {"case.json": minimal(), **{f"media/{i}.png": os.urandom(600) for i in range(3)}}
+    assert "more than 1500 bytes in all" in refusal(zip_of(many))
+    monkeypatch.setattr(casefile, "MAX_ENTRIES", 3)
+    assert "holds 4 entries" in refusal(zip_of({"case.json": minimal(), "a": b"", "b": b"", "c": b""}))
+
+
+def test_duplicate_entries_and_unlisted_media(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zf:
+        zf.writestr("case.json", minimal())
+        with pytest.warns(UserWarning):
+            zf.writestr("case.json", minimal(meta={"title": "second"}))
+    assert "holds case.json twice" in refusal(buffer.getvalue())
+    assert '"x.png" is listed but not in the file' in refusal(zip_of({"case.json": minimal(media=["x.png"])}))
+
+
+def test_files_that_are_missing_empty_or_folders(tmp_path: Path) -> None:
+    with pytest.raises(CaseFileError, match=r"^missing.kinscape: there is no such file$"):
+        read_case(tmp_path / "missing.kinscape")
+    (tmp_path / "empty.kinscape").write_bytes(b"")
+    with pytest.raises(CaseFileError, match=r"^empty.kinscape: the file is empty$"):
+        read_case(tmp_path / "empty.kinscape")
+    (tmp_path / "folder.kinscape").mkdir()
+    with pytest.raises(CaseFileError, match=r"^folder.kinscape: is a folder, not a case file$"):
+        read_case(tmp_path / "folder.kinscape")
