@@ -133,7 +133,9 @@ def centre_title(case: Case, eco: Ecomap) -> str:
             return hh.name
     if focus and fam.has_person(focus):
         name = fam.person(focus).display_name
-        return name if eco.centre is Centre.CHILD else f"{fam.person(focus).short_name or name}'s home"
+        if eco.centre is Centre.CHILD:
+            return name
+        return f"{fam.person(focus).short_name or name}'s home"
     return "The family"
 
 
@@ -167,7 +169,8 @@ def layout_ecomap(case: Case, ecomap_id: str | None = None, *,
                if s.ecomap == eco.id and (include_private or not s.private)]
     members = centre_members(case, eco)
     rc = centre_radius(len(members))
-    labels = {s.id: wrap(system_name(case, s), SYSTEM_TEXT_WIDTH, SYSTEM_FONT_SIZE) for s in systems}
+    labels = {s.id: wrap(system_name(case, s), SYSTEM_TEXT_WIDTH, SYSTEM_FONT_SIZE)
+              for s in systems}
     r = max([system_radius(v) for v in labels.values()] + [MIN_SYSTEM_R])
 
     pinned = [s for s in systems if s.position is not None]
@@ -191,8 +194,8 @@ def layout_ecomap(case: Case, ecomap_id: str | None = None, *,
     dx, dy = MARGIN - min(xs), MARGIN - min(ys)
     inner = rc * 0.62
     title_room = CENTRE_TITLE_SIZE + 4.0
-    centre = CentrePlace(dx, dy, rc, centre_title(case, eco), members,
-                         Box(dx - inner, dy - inner + title_room, 2 * inner, 2 * inner - title_room))
+    inner_box = Box(dx - inner, dy - inner + title_room, 2 * inner, 2 * inner - title_room)
+    centre = CentrePlace(dx, dy, rc, centre_title(case, eco), members, inner_box)
     out = EcomapLayout(eco.id, centre, width=x_hi + dx + MARGIN, height=y_hi + dy + MARGIN)
     for s in systems:
         x, y = centres[s.id]
@@ -222,7 +225,8 @@ def _connect(case: Case, eco: Ecomap, out: EcomapLayout) -> None:
             a = math.sqrt(max(0.0, rc * rc - off * off))
             b = math.sqrt(max(0.0, s.r * s.r - off * off))
             out.connections[c.id] = ConnectionPlace(
-                c.id, sid, s.cx - ux * b + ox, s.cy - uy * b + oy, cx + ux * a + ox, cy + uy * a + oy)
+                c.id, sid, s.cx - ux * b + ox, s.cy - uy * b + oy,
+                cx + ux * a + ox, cy + uy * a + oy)
 
 
 def ecomap_json(case: Case, ecomap_id: str | None = None) -> dict[str, object]:

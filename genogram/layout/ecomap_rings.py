@@ -148,7 +148,9 @@ def _covered(blocked: list[tuple[float, float]]) -> float:
     return total
 
 
-def _walk(units: list[float], step: float, blocked: list[tuple[float, float]]) -> list[float] | None:
+def _walk(units: list[float], step: float,
+          blocked: list[tuple[float, float]]) -> list[float] | None:
+    """Angles (from the start) for the systems, each stepping past any blocked window."""
     angles: list[float] = []
     a = 0.0
     for u in units:
