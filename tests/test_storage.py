@@ -1,12 +1,18 @@
 """The case file: round trips, atomic saves that never lose the old file, and every refusal."""
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import os
+import re
+import types
+import typing
 import zipfile
 from dataclasses import replace
+from enum import Enum
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -45,8 +51,11 @@ from genogram.model import (
     case_to_dict,
 )
 from genogram.model import operations as ops
-from genogram.model.codec import SCHEMA_VERSION
+from genogram.model import codec
+from genogram.model.case import RECORD_TYPES
+from genogram.model.codec import FAMILY_TYPES, SCHEMA_VERSION
 from genogram.model.entities import BirthGroup, LayoutHints
+from genogram.model.records import AgreedWords, ImportantPeople, ImportantPerson
 from genogram.storage import casefile
 from genogram.storage.atomic import write_bytes_atomic
 from genogram.storage.casefile import (
@@ -54,6 +63,7 @@ from genogram.storage.casefile import (
     ChangedOnDiskError,
     NewerCaseFileError,
     case_from_bytes,
+    case_json_bytes,
     case_to_bytes,
     file_stamp,
     read_case,
@@ -95,16 +105,22 @@ def rich_case() -> Case:
     case.apply(Put("eco_connections", EcoConnection("ec1", "em1", "es1", Quality.STRESSFUL, True,
                                                     Energy.BOTH, rosa, "lunch club", "the bus")))
     case.apply(Put("plans", Plan("pl1", title="Rosa's plan", child=rosa, review=FuzzyDate(2027, 1, 15),
-                                 items=(PlanItem("i1", "worry", "Mum gets sad", "Mum is sad sometimes"),),
-                                 parents_agree=True)))
+                                 items=(PlanItem("i1", "worry", "Mum gets sad", "Mum is sad sometimes"),
+                                        PlanItem("i2", "action", "Walk to school", who_person=dana,
+                                                 when=FuzzyDate(2026, 12), links=("sm1/s1",))),
+                                 reviews=(FuzzyDate(2026, 6, 1),), parents_agree=True)))
     case.apply(Put("three_houses", ThreeHouses("th1", rosa, date=FuzzyDate(2026),
                                                entries=(HouseEntry("dreams", "a puppy", drawing="house.png"),),
                                                consent=("Mum",), refused=("Dad",))))
     case.apply(Put("safety_maps", SafetyMap("sm1", rosa, statements=(SafetyStatement("s1", "worry", "late"),),
                                             ratings=(ScaleRating("Mum", FuzzyDate(2026, 9, 1), 6),))))
     case.apply(Put("stories", Story("st1", rosa, "Why I live with Nanny", authors=("Mum", "Sam"),
-                                    pages=(StoryPage("beginning", "Once", "house.png"),))))
+                                    pages=(StoryPage("beginning", "Once", "media:house.png"),),
+                                    agreed_words=(AgreedWords("neglect", "Mum could not look after us"),))))
     case.apply(Put("chronology", ChronologyEvent("c1", FuzzyDate(2020, 2), "Moved to Cardiff", people=(dana,))))
+    case.apply(Put("important_people", ImportantPeople("ip1", rosa, FuzzyDate(2026, 10, 2), people=(
+        ImportantPerson("Nanny Mo", 1, nan, "she makes pancakes", "media:house.png"),
+        ImportantPerson("Miss Patel", 2)))))
     case.apply(Put("bonds", Bond(case.new_id("b"), rosa, tom, BondKind.CLOSE)))
     case.apply(Put("birth_groups", BirthGroup(case.new_id("tw"), uid, (rosa, tom), True)))
     case.apply(SetMedia("house.png", PNG))
@@ -357,3 +373,165 @@ def test_files_that_are_missing_empty_or_folders(tmp_path: Path) -> None:
     (tmp_path / "folder.kinscape").mkdir()
     with pytest.raises(CaseFileError, match=r"^folder.kinscape: is a folder, not a case file$"):
         read_case(tmp_path / "folder.kinscape")
+
+
+# ---- docs/case.schema.json and docs/case-format.md stay in step with the code ----------------
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+_ANNOTATIONS = {"$schema", "title", "description", "default"}
+
+
+def schema_errors(value: object, schema: dict, root: dict, path: str = "") -> list[str]:
+    """A validator for the part of JSON Schema 2020-12 that case.schema.json uses (and no more)."""
+    unknown = set(schema) - _ANNOTATIONS - {"$ref", "$defs", "type", "const", "enum", "pattern",
+                                            "properties", "required", "additionalProperties",
+                                            "items", "prefixItems", "minItems", "anyOf"}
+    assert not unknown, f"{path}: the test validator does not know {unknown}"
+    if "$ref" in schema:
+        return schema_errors(value, root["$defs"][schema["$ref"].split("/")[-1]], root, path)
+    if "anyOf" in schema and all(schema_errors(value, s, root, path) for s in schema["anyOf"]):
+        return [f"{path}: matches none of the choices"]
+    kinds = {"object": dict, "array": list, "string": str, "boolean": bool, "null": type(None)}
+    kind = schema.get("type")
+    if kind == "integer" and (isinstance(value, bool) or not isinstance(value, int)):
+        return [f"{path}: not an integer"]
+    if kind == "number" and (isinstance(value, bool) or not isinstance(value, (int, float))):
+        return [f"{path}: not a number"]
+    if kind in kinds and not isinstance(value, kinds[kind]):
+        return [f"{path}: not {kind}"]
+    if "const" in schema and value != schema["const"]:
+        return [f"{path}: not {schema['const']!r}"]
+    if "enum" in schema and value not in schema["enum"]:
+        return [f"{path}: {value!r} not in enum"]
+    if "pattern" in schema and not re.search(schema["pattern"], value):  # type: ignore[arg-type]
+        return [f"{path}: {value!r} does not match"]
+    errors: list[str] = []
+    if isinstance(value, dict):
+        props = schema.get("properties", {})
+        errors += [f"{path}.{k}: required" for k in schema.get("required", []) if k not in value]
+        for k, v in value.items():
+            sub = props.get(k, schema.get("additionalProperties", True))
+            if sub is False:
+                errors.append(f"{path}.{k}: not allowed")
+            elif sub is not True:
+                errors += schema_errors(v, sub, root, f"{path}.{k}")
+    if isinstance(value, list):
+        prefix = schema.get("prefixItems", [])
+        if len(value) < schema.get("minItems", 0):
+            errors.append(f"{path}: too few items")
+        for i, v in enumerate(value):
+            sub = prefix[i] if i < len(prefix) else schema.get("items", True)
+            if sub is False:
+                errors.append(f"{path}[{i}]: not allowed")
+            elif sub is not True:
+                errors += schema_errors(v, sub, root, f"{path}[{i}]")
+    return errors
+
+
+def expected_schema(tp: Any) -> Any:
+    """What the schema must say for a type hint (annotations aside)."""
+    if hasattr(tp, "__supertype__"):
+        return expected_schema(tp.__supertype__)
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin in (typing.Union, types.UnionType):
+        (inner,) = [a for a in args if a is not type(None)]
+        return {"anyOf": [expected_schema(inner), {"type": "null"}]}
+    if origin is tuple and args[-1] is Ellipsis:
+        return {"type": "array", "items": expected_schema(args[0])}
+    if origin is tuple:
+        return {"type": "array", "prefixItems": [expected_schema(a) for a in args], "items": False,
+                "minItems": len(args)}
+    if origin is dict:
+        return {"type": "object", "additionalProperties": expected_schema(args[1])}
+    if tp is FuzzyDate:
+        return {"$ref": "#/$defs/Date"}
+    if isinstance(tp, type) and (issubclass(tp, Enum) or dataclasses.is_dataclass(tp)):
+        return {"$ref": f"#/$defs/{tp.__name__}"}
+    return {"type": {bool: "boolean", int: "integer", float: "number", str: "string"}[tp]}
+
+
+def strip(schema: Any) -> Any:
+    if isinstance(schema, dict):
+        return {k: strip(v) for k, v in schema.items() if k not in _ANNOTATIONS}
+    return [strip(v) for v in schema] if isinstance(schema, list) else schema
+
+
+def model_types() -> tuple[set[type], set[type]]:
+    """Every dataclass and enum a case.json can hold, found by walking the type hints."""
+    found: set[type] = set()
+    todo: list[Any] = [CaseMeta, LayoutHints, *FAMILY_TYPES.values(), *RECORD_TYPES.values()]
+    while todo:
+        tp = todo.pop()
+        if tp is FuzzyDate:  # text in the file ("2019-03"), not an object
+            continue
+        if isinstance(tp, type) and tp not in found and (dataclasses.is_dataclass(tp) or issubclass(tp, Enum)):
+            found.add(tp)
+            if dataclasses.is_dataclass(tp):
+                todo += typing.get_type_hints(tp).values()
+        todo += typing.get_args(tp)
+    return {t for t in found if dataclasses.is_dataclass(t)}, {t for t in found if issubclass(t, Enum)}
+
+
+@pytest.fixture(scope="module")
+def schema() -> dict:
+    return json.loads((DOCS / "case.schema.json").read_text(encoding="utf-8"))
+
+
+def test_the_schema_names_every_field_and_enum_value(schema: dict) -> None:
+    classes, enums = model_types()
+    defs = schema["$defs"]
+    assert set(defs) == {t.__name__ for t in classes | enums} | {"Date"}
+    for cls in classes:
+        hints = typing.get_type_hints(cls)
+        fields = dataclasses.fields(cls)
+        where = f"docs/case.schema.json $defs.{cls.__name__}"
+        assert list(defs[cls.__name__]["properties"]) == [f.name for f in fields], where
+        required = [f.name for f in fields if f.default is dataclasses.MISSING
+                    and f.default_factory is dataclasses.MISSING]
+        assert defs[cls.__name__].get("required", []) == required, where
+        for f in fields:
+            assert strip(defs[cls.__name__]["properties"][f.name]) == expected_schema(hints[f.name]), (
+                f"{where}.{f.name}")
+    for enum in enums:
+        assert defs[enum.__name__]["enum"] == [m.value for m in enum], enum.__name__
+    assert set(schema["properties"]) == codec._TOP_KEYS
+    assert schema["properties"]["schema_version"]["const"] == SCHEMA_VERSION
+    assert schema["properties"]["media"]["items"]["pattern"] == casefile.MEDIA_NAME_PATTERN
+    assert re.fullmatch(defs["Date"]["pattern"], "about 1980") and not re.fullmatch(
+        defs["Date"]["pattern"], "next Tuesday")
+
+
+def test_a_saved_case_follows_the_schema(schema: dict) -> None:
+    data = json.loads(case_json_bytes(rich_case()))
+    assert schema_errors(data, schema, schema) == []
+    for bad, place in [({**data, "people": [{"id": "p1", "born": "next Tuesday"}]}, ".people[0].born"),
+                       ({**data, "people": [{"id": "p1", "gender": "robot"}]}, ".people[0].gender"),
+                       ({**data, "people": [{"given": "Ann"}]}, ".people[0].id: required"),
+                       ({**data, "colour": "red"}, ".colour: not allowed"),
+                       ({**data, "layout": {"nudges": {"p1": [1.0]}}}, ".layout.nudges.p1: too few"),
+                       ({**data, "schema_version": 2}, ".schema_version"),
+                       ({**data, "media": ["../x.png"]}, ".media[0]")]:
+        assert any(e.startswith(place) for e in schema_errors(bad, schema, schema)), place
+
+
+def test_the_demo_families_follow_the_schema(schema: dict) -> None:
+    from genogram.demo import list_demos, load_demo
+
+    names = [name for name, _ in list_demos()]
+    assert names
+    for name in names:
+        data = json.loads(case_json_bytes(load_demo(name)))
+        assert schema_errors(data, schema, schema) == [], name
+
+
+def test_the_format_page_covers_every_record_and_its_example_opens() -> None:
+    text = (DOCS / "case-format.md").read_text(encoding="utf-8")
+    classes, enums = model_types()
+    for cls in classes:
+        assert f"### {cls.__name__}\n" in text, cls.__name__
+        for f in dataclasses.fields(cls):
+            assert f"| `{f.name}` |" in text, f"{cls.__name__}.{f.name}"
+    for enum in enums:
+        assert all(f"`{m.value}`" in text for m in enum), enum.__name__
+    example = text.split("```json\n", 1)[1].split("```", 1)[0]
+    case = case_from_bytes(example.encode(), "example")
+    assert case.family.person("p3").born == FuzzyDate(2019, 3)

@@ -44,7 +44,10 @@ MAX_RATIO = 200  # uncompressed / compressed, checked for entries over 1 MB
 _RATIO_FLOOR = 1024 * 1024
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed, so the same case gives the same bytes
 _STORED_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf")  # already compressed
-_MEDIA_NAME = re.compile(r"^[\w][\w .+()-]{0,119}$")
+# A plain file name of 1-120 characters: no folders, nothing Windows forbids, no leading dot.
+_BAD = '/\\\\:*?"<>|\x00-\x1f\x7f'
+MEDIA_NAME_PATTERN = f"^[^.{_BAD} ]([^{_BAD}]{{0,118}}[^.{_BAD} ])?$"  # also in case.schema.json
+_MEDIA_NAME = re.compile(MEDIA_NAME_PATTERN)
 
 
 class CaseFileError(ValueError):
@@ -72,8 +75,8 @@ class FileStamp:
 
 
 def is_safe_media_name(name: str) -> bool:
-    """A plain file name: letters, digits, spaces and `._-+()`; no folders, no `..`."""
-    return bool(_MEDIA_NAME.match(name)) and ".." not in name and not name.endswith((".", " "))
+    """A plain file name that is safe on every system: no folders, no leading or trailing dot."""
+    return bool(_MEDIA_NAME.fullmatch(name))
 
 
 # ---- bytes ----------------------------------------------------------------------------------
