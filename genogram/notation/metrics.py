@@ -1,18 +1,17 @@
 """Sizes the layout needs before anything is drawn: symbol sizes and label boxes.
 
-Measured with reportlab's font metrics (pure Python), so the CLI, the PDF and the canvas agree.
+Measured with the bundled TrueType fonts (Andika, DejaVu Sans fallback, run by run) through
+reportlab's pure-Python metrics, so the layout, the PDF, the PNG and the canvas agree.
 """
 from __future__ import annotations
 
 from functools import lru_cache
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
-
 from ..model import Case, PersonKind
 
 SYMBOL = 36.0  # a person's square, circle or diamond, in points
 LOSS_SYMBOL = 18.0  # miscarriage, termination, stillbirth, pregnancy
-LABEL_FONT = "Helvetica"
+LABEL_FONT = "regular"  # a font role of genogram.export.fonts
 LABEL_SIZE = 9.0
 LABEL_LEADING = 11.0
 LABEL_GAP = 4.0  # between the symbol and its first label line
@@ -21,7 +20,10 @@ LABEL_MAX_WIDTH = 84.0
 
 @lru_cache(maxsize=4096)
 def text_width(text: str, size: float = LABEL_SIZE, font: str = LABEL_FONT) -> float:
-    return float(stringWidth(text, font, size))
+    """Width in points; `font` is a role ("regular" or "bold"), set in the bundled faces."""
+    from ..export.fonts import text_width as _width
+
+    return _width(text, size, "bold" if font == "bold" else "regular")
 
 
 def wrap(text: str, max_width: float = LABEL_MAX_WIDTH, size: float = LABEL_SIZE) -> list[str]:

@@ -1,0 +1,202 @@
+"""The genogram as glyphs: the case's facts drawn at the places the layout chose.
+
+Drawing order is back to front: households, partnerships and child lines, the emotional
+overlay, then people (whose white symbols and label patches sit on top of the lines).
+Every group carries the id of what it shows, so the canvas can hit-test and select.
+Notes are never drawn: they are private working notes, not part of the picture.
+"""
+from __future__ import annotations
+
+from ..layout.types import GenogramLayout, PersonPlace, UnionPlace
+from ..model import Case, ChildKind, Person, PersonKind
+from ..model.family import link_id
+from . import draw
+from . import styles as S
+from .glyphs import Glyph, Group, Point, Text
+from .metrics import label_lines, text_width
+
+
+def age_text(case: Case, person: Person) -> str:
+    """The age shown inside a symbol: as at the case date, or at death; "~" when only about."""
+    age = case.age_of(person.id)
+    if age is None:
+        return ""
+    years, _ = age
+    return f"~{years}" if person.born is not None and person.born.approx else str(years)
+
+
+def person_group(case: Case, place: PersonPlace) -> Group:
+    p = case.family.person(place.id)
+    index = case.meta.index_person == p.id
+    glyphs = draw.person_symbol(place.cx, place.cy, place.size, p.gender, p.kind, p.is_dead, index,
+                                age_text(case, p))
+    glyphs += draw.label_glyphs(place.cx, place.cy + place.size / 2 + (S.INDEX_GAP if index else 0.0),
+                                label_lines(case, p.id))
+    return Group(p.id, "person", tuple(glyphs))
+
+
+def _bottom(place: PersonPlace) -> float:
+    return place.cy + place.size / 2
+
+
+def union_group(case: Case, layout: GenogramLayout, up: UnionPlace) -> Group:
+    u = case.family.union(up.id)
+    places = [layout.people[pid] for pid in up.partners if pid in layout.people]
+    places.sort(key=lambda pl: pl.cx)
+    left_x, right_x = min(up.x1, up.x2), max(up.x1, up.x2)
+    pts: list[Point] = []
+    if places:
+        pts.append((places[0].cx, _bottom(places[0])))
+    pts += [(left_x, up.bar_y), (right_x, up.bar_y)]
+    if len(places) > 1:
+        pts.append((places[1].cx, _bottom(places[1])))
+    has_children = bool(up.children)
+    mark_x = (left_x + right_x) / 2
+    if has_children and abs(mark_x - up.drop_x) < 10:
+        mark_x = max(left_x + 8, up.drop_x - 14)
+    glyphs: list[Glyph] = draw.union_line(u.kind, tuple(pts), mark_x)
+    dates = draw.union_dates(u.kind, u.started.label() if u.started else "",
+                             u.separated.label() if u.separated else "", u.ended.label() if u.ended else "")
+    if dates:
+        glyphs += draw.with_halo(_date_text(layout, up, dates, left_x, right_x, places))
+    glyphs += _sibling_lines(case, layout, up)
+    return Group(u.id, "union", tuple(glyphs))
+
+
+def _date_text(layout: GenogramLayout, up: UnionPlace, dates: str, left_x: float, right_x: float,
+               places: list[PersonPlace]) -> Text:
+    """Dates sit just above the partnership line between the partners' labels when they fit;
+    otherwise just below it, beside the line down to the children."""
+    w = text_width(dates, S.DATE_SIZE)
+    mid = (left_x + right_x) / 2
+    inner_left = max((pl.box.right for pl in places if pl.cx <= mid), default=left_x)
+    inner_right = min((pl.box.x for pl in places if pl.cx > mid), default=right_x)
+    labels_bottom = max((pl.box.bottom for pl in places), default=up.bar_y)
+    room_above = up.bar_y - 2 - S.DATE_SIZE >= labels_bottom or inner_right - inner_left >= w + 4
+    if room_above:
+        return Text(mid, up.bar_y - 3.0, dates, S.DATE_SIZE, "regular", "middle", S.INK)
+    below = up.bar_y + S.DATE_SIZE + 2.0
+    if not up.children:
+        return Text(mid, below, dates, S.DATE_SIZE, "regular", "middle", S.INK)
+    if up.drop_x - 4 - w >= left_x - 20:
+        return Text(up.drop_x - 4, below, dates, S.DATE_SIZE, "regular", "end", S.INK)
+    return Text(up.drop_x + 4, below, dates, S.DATE_SIZE, "regular", "start", S.INK)
+
+
+def _child_anchor(case: Case, layout: GenogramLayout, up: UnionPlace) -> dict[str, float]:
+    """Where each child's line leaves the sibling bar: twins share one point."""
+    anchor = {c: layout.people[c].cx for c in up.children if c in layout.people}
+    for group in case.family.birth_groups():
+        if group.union != up.id:
+            continue
+        members = [m for m in group.members if m in anchor]
+        if len(members) > 1:
+            x = sum(layout.people[m].cx for m in members) / len(members)
+            for m in members:
+                anchor[m] = x
+    return anchor
+
+
+def _sibling_lines(case: Case, layout: GenogramLayout, up: UnionPlace) -> list[Glyph]:
+    anchor = _child_anchor(case, layout, up)
+    if not anchor:
+        return []
+    xs = [*anchor.values(), up.drop_x]
+    out: list[Glyph] = [draw._line(((up.drop_x, up.bar_y), (up.drop_x, up.sib_y)), S.SIBLING_BAR)]
+    if max(xs) - min(xs) > 0.5:
+        out.append(draw._line(((min(xs), up.sib_y), (max(xs), up.sib_y)), S.SIBLING_BAR))
+    for group in case.family.birth_groups():
+        members = [m for m in group.members if m in anchor and group.union == up.id]
+        if group.identical and len(members) > 1:
+            xs_m = sorted(layout.people[m].cx for m in members)
+            top = min(layout.people[m].cy - layout.people[m].size / 2 for m in members)
+            t = 0.45
+            y = up.sib_y + (top - up.sib_y) * t
+            ax = anchor[members[0]]
+            out.append(draw._line(((ax + (xs_m[0] - ax) * t, y), (ax + (xs_m[-1] - ax) * t, y)), S.SIBLING_BAR))
+    return out
+
+
+def link_groups(case: Case, layout: GenogramLayout, up: UnionPlace) -> list[Group]:
+    anchor = _child_anchor(case, layout, up)
+    out: list[Group] = []
+    for child in up.children:
+        if child not in layout.people:
+            continue
+        place = layout.people[child]
+        link = case.family.child_link(up.id, child)
+        top = place.cy - place.size / 2
+        if case.meta.index_person == child:
+            top -= S.INDEX_GAP
+        pts = ((anchor[child], up.sib_y), (place.cx, top))
+        glyphs = draw.child_line(link.kind, pts)
+        if link.kind is ChildKind.ADOPTED and case.family.person(child).kind is PersonKind.PERSON:
+            glyphs += draw.adoption_brackets(place.cx, place.cy, place.size)
+        out.append(Group(link_id(up.id, child), "link", tuple(glyphs)))
+    return out
+
+
+def bond_points(layout: GenogramLayout, a: PersonPlace, b: PersonPlace) -> tuple[Point, ...]:
+    """A straight line between two people, stopping short of their symbols; when others stand
+    between them on the same row, an arch over the row instead of a line through them."""
+    ra, rb = a.size / 2 + S.BOND_CLEARANCE, b.size / 2 + S.BOND_CLEARANCE
+    same_row = abs(a.cy - b.cy) < 1.0
+    lo, hi = sorted((a.cx, b.cx))
+    between = same_row and any(abs(p.cy - a.cy) < 1.0 and lo + 1 < p.cx < hi - 1
+                               for p in layout.people.values() if p.id not in (a.id, b.id))
+    if between:
+        top_a, top_b = a.cy - ra, b.cy - rb
+        peak = min(top_a, top_b) - 18.0 - min(30.0, (hi - lo) * 0.08)
+        ctrl = ((a.cx + b.cx) / 2, peak)
+        pts = []
+        for i in range(17):
+            t = i / 16
+            x = (1 - t) ** 2 * a.cx + 2 * (1 - t) * t * ctrl[0] + t * t * b.cx
+            y = (1 - t) ** 2 * top_a + 2 * (1 - t) * t * ctrl[1] + t * t * top_b
+            pts.append((x, y))
+        return tuple(pts)
+    dx, dy = b.cx - a.cx, b.cy - a.cy
+    dist = (dx * dx + dy * dy) ** 0.5 or 1.0
+    ux, uy = dx / dist, dy / dist
+    return ((a.cx + ux * ra, a.cy + uy * ra), (b.cx - ux * rb, b.cy - uy * rb))
+
+
+def bond_groups(case: Case, layout: GenogramLayout) -> list[Group]:
+    out: list[Group] = []
+    for bond in case.family.bonds():
+        a, b = layout.people.get(bond.a), layout.people.get(bond.b)
+        if a is None or b is None:
+            continue
+        pts = bond_points(layout, a, b)
+        out.append(Group(bond.id, "bond", tuple(draw.bond_line(bond.kind, pts, bond.directed))))
+    return out
+
+
+def household_groups(case: Case, layout: GenogramLayout) -> list[Group]:
+    out: list[Group] = []
+    pad = S.HOUSEHOLD_PAD
+    for i, hh in enumerate(case.family.households()):
+        boxes = [layout.people[m].box for m in hh.members if m in layout.people]
+        if not boxes:
+            continue
+        grow = pad + 3.0 * (i % 3)  # households that touch do not draw on top of each other
+        x0 = min(b.x for b in boxes) - grow
+        y0 = min(b.y for b in boxes) - grow - S.INDEX_GAP
+        x1 = max(b.right for b in boxes) + grow
+        y1 = max(b.bottom for b in boxes) + grow
+        out.append(Group(hh.id, "household", tuple(draw.household_outline(x0, y0, x1, y1, hh.name))))
+    return out
+
+
+def genogram_glyphs(case: Case, layout: GenogramLayout) -> list[Glyph]:
+    """Everything the genogram shows, as glyphs grouped by what the user can select."""
+    out: list[Glyph] = []
+    out += household_groups(case, layout)
+    for up in layout.unions.values():
+        out.append(union_group(case, layout, up))
+    for up in layout.unions.values():
+        out += link_groups(case, layout, up)
+    out += bond_groups(case, layout)
+    for place in layout.people.values():
+        out.append(person_group(case, place))
+    return out

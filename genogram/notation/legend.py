@@ -1,0 +1,141 @@
+"""The key: one entry for each symbol the drawing uses, and no others.
+
+Each sample is drawn by the same primitives as the genogram (`draw.py`), so the key cannot
+disagree with the drawing.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..model import BondKind, Case, ChildKind, Gender, PersonKind, UnionKind
+from . import draw
+from . import styles as S
+from .glyphs import Glyph, Group, Line, Text
+from .metrics import text_width
+
+SampleFn = Callable[[float, float], list[Glyph]]  # draws a sample centred at (cx, cy)
+W = S.LEGEND_SAMPLE_WIDTH
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str  # stable name, e.g. "union:divorced"
+    label: str
+    sample: SampleFn
+
+
+def _person(gender: Gender, kind: PersonKind = PersonKind.PERSON, dead: bool = False,
+            index: bool = False, age: str = "") -> SampleFn:
+    size = 18.0 if kind is PersonKind.PERSON else 14.0
+    return lambda cx, cy: draw.person_symbol(cx, cy, size, gender, kind, dead, index, age)
+
+
+def _union(kind: UnionKind) -> SampleFn:
+    def sample(cx: float, cy: float) -> list[Glyph]:
+        pts = ((cx - W / 2 + 2, cy - 6), (cx - W / 2 + 2, cy + 4), (cx + W / 2 - 2, cy + 4), (cx + W / 2 - 2, cy - 6))
+        return draw.union_line(kind, pts, cx)
+    return sample
+
+
+def _child(kind: ChildKind) -> SampleFn:
+    def sample(cx: float, cy: float) -> list[Glyph]:
+        out = draw.child_line(kind, ((cx - 12, cy - 9), (cx - 12, cy + 9)))
+        if S.CHILD_STYLES[kind].brackets:
+            out += draw.person_symbol(cx + 8, cy, 12.0, Gender.UNKNOWN)[:1]
+            out += draw.adoption_brackets(cx + 8, cy, 12.0)
+        return out
+    return sample
+
+
+def _twins(identical: bool) -> SampleFn:
+    def sample(cx: float, cy: float) -> list[Glyph]:
+        top, bottom = cy - 9, cy + 9
+        out: list[Glyph] = [Line(((cx, top), (cx - 10, bottom)), S.INK, 1.2), Line(((cx, top), (cx + 10, bottom)), S.INK, 1.2)]
+        if identical:
+            out.append(Line(((cx - 4.5, cy - 1), (cx + 4.5, cy - 1)), S.INK, 1.2))
+        return out
+    return sample
+
+
+def _bond(kind: BondKind, directed: bool) -> SampleFn:
+    return lambda cx, cy: draw.bond_line(kind, ((cx - W / 2 + 2, cy), (cx + W / 2 - 2, cy)), directed)
+
+
+def _household(cx: float, cy: float) -> list[Glyph]:
+    return draw.household_outline(cx - W / 2 + 2, cy - 9, cx + W / 2 - 2, cy + 9, "")
+
+
+def legend_entries(case: Case) -> list[Entry]:
+    """The entries the drawing needs, in a fixed order: people, partnerships, children, bonds."""
+    fam = case.family
+    people = fam.people()
+    born = [p for p in people if p.kind is PersonKind.PERSON]
+    out: list[Entry] = []
+    for g in Gender:
+        if any(p.gender is g for p in born):
+            out.append(Entry(f"gender:{g.value}", S.GENDER_LABELS[g], _person(g)))
+    if any(case.age_of(p.id) is not None for p in born):
+        out.append(Entry("age", f"Age as at {_as_at(case)} (at death if died)", _person(Gender.MALE, age="7")))
+    if any(p.is_dead for p in born):
+        out.append(Entry("deceased", "Died (age at death inside)", _person(Gender.MALE, dead=True)))
+    if case.index_person() is not None:
+        out.append(Entry("index", "The child this work is about", _person(Gender.FEMALE, index=True)))
+    for k in (PersonKind.PREGNANCY, PersonKind.MISCARRIAGE, PersonKind.TERMINATION, PersonKind.STILLBIRTH):
+        if any(p.kind is k for p in people):
+            out.append(Entry(f"kind:{k.value}", S.KIND_LABELS[k], _person(Gender.UNKNOWN, k)))
+    kinds = {u.kind for u in fam.unions()}
+    for uk in UnionKind:
+        if uk in kinds:
+            out.append(Entry(f"union:{uk.value}", S.UNION_STYLES[uk].label, _union(uk)))
+    links = {link.kind for link in fam.child_links()}
+    for ck in ChildKind:
+        if ck in links:
+            out.append(Entry(f"child:{ck.value}", S.CHILD_STYLES[ck].label, _child(ck)))
+    twins = {g.identical for g in fam.birth_groups() if len(g.members) > 1}
+    for identical in (False, True):
+        if identical in twins:
+            out.append(Entry(f"twins:{'identical' if identical else 'fraternal'}", S.TWIN_LABELS[identical],
+                             _twins(identical)))
+    bonds = fam.bonds()
+    for bk in BondKind:
+        of_kind = [b for b in bonds if b.kind is bk]
+        if of_kind:
+            directed = any(b.directed for b in of_kind)
+            label = S.BOND_STYLES[bk].label + (" (arrow points to the one it is towards)" if directed else "")
+            out.append(Entry(f"bond:{bk.value}", label, _bond(bk, directed)))
+    if fam.households():
+        out.append(Entry("household", S.HOUSEHOLD_LABEL, _household))
+    return out
+
+
+def _as_at(case: Case) -> str:
+    d = case.as_at()
+    return f"{d.day} {d.strftime('%b')} {d.year}"
+
+
+def legend_size(entries: list[Entry], max_width: float) -> tuple[int, float, float, float]:
+    """(columns, column width, width, height) for the entries within `max_width`."""
+    widest = max((text_width(e.label, S.LEGEND_SIZE) for e in entries), default=0.0)
+    col_w = W + 8 + widest + 18
+    cols = max(1, min(len(entries), int(max_width // col_w) if max_width else 1))
+    rows = -(-len(entries) // cols) if entries else 0
+    return cols, col_w, cols * col_w - 18, 16 + rows * S.LEGEND_ROW
+
+
+def legend_glyphs(case: Case, max_width: float = 0.0, x: float = 0.0, y: float = 0.0) -> list[Glyph]:
+    """The key at (x, y): a title, then one row per used symbol, in as many columns as fit
+    `max_width` (0: one column). Empty when the drawing has nothing to explain."""
+    entries = legend_entries(case)
+    if not entries:
+        return []
+    cols, col_w, _, _ = legend_size(entries, max_width)
+    rows = -(-len(entries) // cols)
+    glyphs: list[Glyph] = [Text(x, y + 10, S.LEGEND_TITLE, 10.0, "bold", "start", S.INK)]
+    for i, e in enumerate(entries):
+        c, r = divmod(i, rows)
+        ex, ey = x + c * col_w, y + 16 + r * S.LEGEND_ROW + S.LEGEND_ROW / 2
+        sample = e.sample(ex + W / 2, ey)
+        text = Text(ex + W + 8, ey + S.LEGEND_SIZE * 0.35, e.label, S.LEGEND_SIZE, "regular", "start", S.INK)
+        glyphs.append(Group(e.key, "legend", (*sample, text)))
+    return [Group("legend", "legend", tuple(glyphs))]
