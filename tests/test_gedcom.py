@@ -298,8 +298,9 @@ def test_export_round_trip_of_edge_cases():
 
 
 def test_export_of_a_case_built_in_the_app():
-    from genogram.model import Case, CaseMeta, UpdateChildLink, UpdateUnion
     from dataclasses import replace
+
+    from genogram.model import Case, CaseMeta, UpdateChildLink, UpdateUnion
 
     case = Case(CaseMeta(title="Invented"))
     e, dana = ops.add_person(case, "Dana", Gender.FEMALE, born=FuzzyDate(1990, 5, 2))
@@ -311,7 +312,7 @@ def test_export_of_a_case_built_in_the_app():
     union = case.family.unions_of(dana)[0]
     case.apply(UpdateUnion(replace(union, kind=UnionKind.SEPARATED, started=FuzzyDate(2015),
                                    separated=FuzzyDate(2020, 4))))
-    e, omar = ops.add_child(case, rae, "Omar", Gender.MALE)  # into the same union
+    e, _ = ops.add_child(case, rae, "Omar", Gender.MALE)  # into the same union
     case.apply(e)
     e, _ = ops.add_parents(case, rosa)  # Rosa's birth parents, "Mother" and "Father"
     case.apply(e)
@@ -345,3 +346,17 @@ def test_private_people_are_masked_unless_asked():
     again, _ = import_gedcom(hidden.encode())
     assert again.family.people()[0].private
     assert "Dee" in export_gedcom7(case, include_private=True)
+
+
+@pytest.mark.parametrize("lines,given,family", [
+    ("1 NAME Ada Mae /Vale/\n", "Ada Mae", "Vale"),
+    ("1 NAME Ada Vale\n2 GIVN Ada\n2 SURN Vale\n", "Ada", "Vale"),
+    ("1 NAME /Vale/\n2 GIVN Ada\n", "Ada", "Vale"),
+    ("1 NAME Ada\n", "Ada", ""),
+    ("1 NAME\n2 GIVN Ada\n2 SURN Vale\n", "Ada", "Vale"),
+    ("1 NAME Ada /Vale/ Jr.\n1 NAME Ada /Other/\n", "Ada", "Vale Jr."),
+])
+def test_names(lines, given, family):
+    data = f"0 HEAD\n1 GEDC\n2 VERS 5.5.1\n0 @I1@ INDI\n{lines}0 TRLR\n".encode()
+    (person,) = import_gedcom(data)[0].family.people()
+    assert (person.given, person.family_name) == (given, family)

@@ -24,8 +24,8 @@ from ..model import (
     Case,
     CaseMeta,
     ChildKind,
-    Gender,
     FuzzyDate,
+    Gender,
     Person,
     PersonId,
     UnionKind,
@@ -35,7 +35,7 @@ from ..model.codec import CaseFormatError, encode
 from .gedcom_dates import parse_gedcom_date
 from .gedcom_parse import GedcomError, Node, Parsed, parse_gedcom
 
-__all__ = ["GedcomError", "ImportSummary", "import_gedcom", "NOT_KNOWN"]
+__all__ = ["NOT_KNOWN", "GedcomError", "ImportSummary", "import_gedcom"]
 
 NOT_KNOWN = "Not known"  # what the app calls a partner nobody has named (operations.add_child)
 
@@ -65,8 +65,8 @@ class ImportSummary:
     notes: list[str] = field(default_factory=list)
 
     def line(self) -> str:
-        parts = [f"Imported {_n(self.people, 'person', 'people')} and"
-                 f" {_n(self.families, 'family', 'families')}"]
+        people = _n(self.people, "person", "people")
+        parts = [f"Imported {people} and {_n(self.families, 'family', 'families')}"]
         if self.unknown_partners:
             parts.append(f'added {_n(self.unknown_partners, "partner", "partners")} as'
                          f' "{NOT_KNOWN}" where a family names only one')
@@ -185,19 +185,20 @@ class _Importer:
         return Person(**f)
 
     def _name(self, node: Node, f: dict[str, Any]) -> None:
+        """"Anthony John /Soprano/ Sr." → given and family name; GIVN and SURN fill the gaps."""
         value = " ".join(node.value.split())
-        given, family = value, ""
+        givn, surn = node.text("GIVN"), node.text("SURN")
         if "/" in value:
             before, _, after = value.partition("/")
             surname, _, suffix = after.partition("/")
-            given = before.strip()
-            family = " ".join(p for p in (surname.strip(), suffix.strip()) if p)
+            given = before.strip() or givn
+            family = " ".join(p for p in (surname.strip(), suffix.strip()) if p) or surn
+        elif givn or surn:  # no slashes: the parts say which word is the surname
+            given, family = givn, surn
+        else:
+            given, family = value, ""
         for c in node.children:
-            if c.tag == "GIVN" and not given:
-                given = c.value.strip()
-            elif c.tag == "SURN" and not family:
-                family = c.value.strip()
-            elif c.tag == "NICK" and c.value.strip():
+            if c.tag == "NICK" and c.value.strip():
                 f["known_as"] = c.value.strip()
             elif c.tag not in ("GIVN", "SURN", "NICK"):
                 self._skip(c)
@@ -238,9 +239,9 @@ class _Importer:
             for c in rec.children:
                 if c.tag == "FAMS":
                     fid = self._pointer(c, "FAM")
-                    fam = self.fams[fid] if fid else None
-                    if fam is not None and xref not in fam.partners and len(fam.partners) < 2:
-                        fam.partners.append(xref)
+                    slots = self.fams[fid].partners if fid else None
+                    if slots is not None and xref not in slots and len(slots) < 2:
+                        slots.append(xref)
                 elif c.tag == "FAMC":
                     fid = self._pointer(c, "FAM")
                     if fid is None:

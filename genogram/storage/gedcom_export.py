@@ -129,9 +129,11 @@ def _slot_order(case: Case, u: Union) -> tuple[str, str]:
 
 
 def _event(tag: str, date: object, kind_type: str = "") -> list[str]:
-    lines = [f"1 {tag}" if (date or kind_type) else f"1 {tag} Y"]
+    """MARR, DIV, ENGA ("Y" when undated); EVEN carries its kind as payload and TYPE."""
     if kind_type:
-        lines.append(f"2 TYPE {kind_type}")
+        lines = [f"1 {tag} {kind_type}", f"2 TYPE {kind_type}"]
+    else:
+        lines = [f"1 {tag}" if date else f"1 {tag} Y"]
     if date:
         lines.append(f"2 DATE {format_gedcom_date(date)}")  # type: ignore[arg-type]
     return lines

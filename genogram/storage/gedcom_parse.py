@@ -173,9 +173,8 @@ def parse_gedcom(data: bytes | str) -> Parsed:
             loose += 1
             continue
         level, xref, tag, value = int(m.group(1)), m.group(2), m.group(3).upper(), m.group(4) or ""
-        if not top:
-            if level != 0 or tag != "HEAD":
-                raise GedcomError(number, 'a GEDCOM file starts with "0 HEAD"; this one does not')
+        if not top and (level != 0 or tag != "HEAD"):
+            raise GedcomError(number, 'a GEDCOM file starts with "0 HEAD"; this one does not')
         if level > len(stack):
             raise GedcomError(number, f"level {level} follows level {len(stack) - 1}; a line can"
                               " only go one level deeper than the line before it")
