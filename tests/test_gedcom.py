@@ -8,6 +8,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from genogram.cli import main
 from genogram.model import ChildKind, FuzzyDate, Gender, UnionKind
@@ -191,6 +193,18 @@ def test_byte_order_mark_and_latin1_fallback():
     assert "read it as Latin-1" in summary.line()
 
 
+@pytest.mark.parametrize("head,version,note", [
+    (b"0 HEAD\n1 GEDC\n2 VERS 7.0\n", "7.0", None),
+    (b"0 HEAD\n1 GEDC\n2 VERS 5.5.1\n2 FORM LINEAGE-LINKED\n1 CHAR UTF-8\n", "5.5.1", None),
+    (b"0 HEAD\n1 SOUR X\n", "", "gives no GEDCOM version"),
+    (b"0 HEAD\n1 GEDC\n2 VERS 4.0\n", "4.0", "GEDCOM 4.0 is not a version Kinscape knows"),
+])
+def test_header_versions(head, version, note):
+    _, summary = import_gedcom(head + b"0 @I1@ INDI\n1 NAME Ada /Vale/\n0 TRLR\n")
+    assert summary.version == version
+    assert (note in summary.line()) if note else summary.notes == []
+
+
 def test_utf16_with_byte_order_mark():
     text = "0 HEAD\r\n1 GEDC\r\n2 VERS 5.5.1\r\n1 CHAR UNICODE\r\n0 @I1@ INDI\r\n1 NAME Łucja\r\n0 TRLR\r\n"
     case, _ = import_gedcom(text.encode("utf-16"))
@@ -360,3 +374,34 @@ def test_names(lines, given, family):
     data = f"0 HEAD\n1 GEDC\n2 VERS 5.5.1\n0 @I1@ INDI\n{lines}0 TRLR\n".encode()
     (person,) = import_gedcom(data)[0].family.people()
     assert (person.given, person.family_name) == (given, family)
+
+
+# ---- robustness: whatever the bytes, a result or one GedcomError ------------------------------
+_TAGS = ["HEAD", "TRLR", "INDI", "FAM", "NAME", "SEX", "BIRT", "DEAT", "DATE", "FAMC", "FAMS",
+         "HUSB", "WIFE", "CHIL", "PEDI", "MARR", "DIV", "CONT", "CONC", "NOTE", "GEDC", "VERS"]
+_VALUES = ["", "M", "X", "@I1@", "@I2@", "@F1@", "@VOID@", "ABT 1980", "BET 1 AND 2", "adopted",
+           "Ada /Vale/", "Y", "7.0", "@@x", "31 FEB 1980"]
+_line = st.tuples(st.integers(0, 3), st.sampled_from(["", "@I1@ ", "@I2@ ", "@F1@ "]),
+                  st.sampled_from(_TAGS), st.sampled_from(_VALUES))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_line, max_size=25), st.booleans())
+def test_any_line_soup_imports_or_fails_cleanly(lines, wrap):
+    body = "\n".join(f"{lv} {x}{tag} {val}".rstrip() for lv, x, tag, val in lines)
+    text = f"0 HEAD\n1 GEDC\n2 VERS 7.0\n{body}\n0 TRLR\n" if wrap else body
+    try:
+        case, summary = import_gedcom(text.encode())
+    except GedcomError as exc:
+        assert "\n" not in str(exc) and str(exc)
+    else:
+        assert summary.people + summary.unknown_partners == case.family.person_count()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=200))
+def test_any_bytes_import_or_fail_cleanly(data):
+    try:
+        import_gedcom(b"0 HEAD\n" + data)
+    except GedcomError as exc:
+        assert str(exc).startswith("line ") or "ancestor" in str(exc) or "cannot hold" in str(exc)
