@@ -28,7 +28,8 @@ def test_a_good_case_is_ok_with_counts(tmp_path: Path, capsys: pytest.CaptureFix
     assert run(capsys, str(path)) == (0, ["ok: 7 people, 2 unions, 0 warnings"], [])
 
 
-def test_warnings_are_listed_but_still_ok(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_warnings_are_listed_but_still_ok(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
     case = rich_case()
     dana = case.family.people()[0]
     case.apply(UpdatePerson(dana.__class__(id=dana.id, given="Dana", born=FuzzyDate(1990),
@@ -43,7 +44,8 @@ def test_warnings_are_listed_but_still_ok(tmp_path: Path, capsys: pytest.Capture
     assert len(out) == 1 + len(case.warnings())
 
 
-def test_a_bare_case_json_with_one_person(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_bare_case_json_with_one_person(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "case.json"
     path.write_text(json.dumps({"schema_version": 1, "people": [{"id": "p1", "given": "Ann"}]}))
     assert run(capsys, str(path)) == (0, ["ok: 1 person, 0 unions, 0 warnings"], [])
@@ -55,7 +57,8 @@ def test_a_bare_case_json_with_one_person(tmp_path: Path, capsys: pytest.Capture
      'genogram: family.kinscape: people[0].born: "next Tuesday" is not a date'),
     (zip_of({"case.json": b'{"schema_version": 2}'}),
      "genogram: family.kinscape: this case was saved by a newer Kinscape"),
-    (zip_of({"../x": b""}), 'genogram: family.kinscape: holds an entry with an unsafe path ("../x")'),
+    (zip_of({"../x": b""}),
+     'genogram: family.kinscape: holds an entry with an unsafe path ("../x")'),
 ])
 def test_bad_files_give_one_line_and_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                             content: bytes, expected: str) -> None:
@@ -69,7 +72,8 @@ def test_bad_files_give_one_line_and_exit_1(tmp_path: Path, capsys: pytest.Captu
 def test_missing_file_and_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, str(tmp_path / "nope.kinscape")) == (
         1, [], ["genogram: nope.kinscape: there is no such file"])
-    assert run(capsys, str(tmp_path)) == (1, [], [f"genogram: {tmp_path.name}: is a folder, not a case file"])
+    folder = f"genogram: {tmp_path.name}: is a folder, not a case file"
+    assert run(capsys, str(tmp_path)) == (1, [], [folder])
 
 
 def test_the_installed_command_prints_one_line_and_no_traceback(tmp_path: Path) -> None:
@@ -86,5 +90,6 @@ def test_the_installed_command_prints_one_line_and_no_traceback(tmp_path: Path) 
     assert "Traceback" not in result.stderr
     assert result.stderr.count("\n") == 1
     assert result.stderr.startswith("genogram: broken.kinscape: ")
-    ok = subprocess.run([str(exe), "validate", str(good)], capture_output=True, text=True, timeout=60)
+    ok = subprocess.run([str(exe), "validate", str(good)], capture_output=True, text=True,
+                        timeout=60)
     assert (ok.returncode, ok.stdout, ok.stderr) == (0, "ok: 7 people, 2 unions, 0 warnings\n", "")

@@ -49,9 +49,9 @@ from genogram.model import (
     UnionKind,
     UpdatePerson,
     case_to_dict,
+    codec,
 )
 from genogram.model import operations as ops
-from genogram.model import codec
 from genogram.model.case import RECORD_TYPES
 from genogram.model.codec import FAMILY_TYPES, SCHEMA_VERSION
 from genogram.model.entities import BirthGroup, LayoutHints
@@ -78,51 +78,55 @@ def rich_case() -> Case:
     """An invented family touching every record type, every date form and a picture."""
     case = Case(CaseMeta(title="The Okafor-Lewis family (invented)", worker="Sam Worker",
                          as_at=FuzzyDate(2026, 11, 1), fictional=True))
-    e, dana = ops.add_person(case, "Dana", Gender.FEMALE, born=FuzzyDate(1990, 5, 2))
-    case.apply(e)
-    e, omar = ops.add_partner(case, dana, "Omar", kind=UnionKind.DIVORCED)
-    case.apply(e)
-    e, rosa = ops.add_child(case, dana, "Rosa", Gender.FEMALE)
-    case.apply(e)
-    e, tom = ops.add_sibling(case, rosa, "Tomasz", Gender.MALE)
-    case.apply(e)
-    e, _ = ops.add_child(case, dana, "", kind=ChildKind.BIRTH, person_kind=PersonKind.MISCARRIAGE)
-    case.apply(e)
-    e, nan = ops.add_parents(case, dana)
-    case.apply(e)
-    case.apply(UpdatePerson(replace(case.family.person(nan), known_as="Nanny Mo", died=FuzzyDate(2019, 3),
-                                    born=FuzzyDate(1950, approx=True), note="Łódź → Cardiff", private=True,
-                                    graces=(GraceNote("religion", "Catholic", True, False),))))
+
+    def do(built: tuple[Any, str]) -> str:
+        case.apply(built[0])
+        return built[1]
+
+    def put(collection: str, item: Any) -> None:
+        case.apply(Put(collection, item))
+
+    dana = do(ops.add_person(case, "Dana", Gender.FEMALE, born=FuzzyDate(1990, 5, 2)))
+    omar = do(ops.add_partner(case, dana, "Omar", kind=UnionKind.DIVORCED))
+    rosa = do(ops.add_child(case, dana, "Rosa", Gender.FEMALE))
+    tom = do(ops.add_sibling(case, rosa, "Tomasz", Gender.MALE))
+    do(ops.add_child(case, dana, "", kind=ChildKind.BIRTH, person_kind=PersonKind.MISCARRIAGE))
+    nan = do(ops.add_parents(case, dana))
+    case.apply(UpdatePerson(replace(
+        case.family.person(nan), known_as="Nanny Mo", died=FuzzyDate(2019, 3),
+        born=FuzzyDate(1950, approx=True), note="Łódź → Cardiff", private=True,
+        graces=(GraceNote("religion", "Catholic", True, False),))))
     uid = case.family.parent_links(rosa)[0].union
-    case.apply(ops.add_bond(case, dana, omar, BondKind.ABUSE, directed=True)[0])
-    case.apply(Put("households", Household("h1", "Dana's flat", (dana, rosa, tom))))
-    case.apply(SetMeta(case.with_meta(index_person=rosa, preferred_names={rosa: "Ro", dana: "Mum"})))
+    do(ops.add_bond(case, dana, omar, BondKind.ABUSE, directed=True))
+    put("bonds", Bond(case.new_id("b"), rosa, tom, BondKind.CLOSE))
+    put("birth_groups", BirthGroup(case.new_id("tw"), uid, (rosa, tom), True))
+    put("households", Household("h1", "Dana's flat", (dana, rosa, tom)))
+    names = {rosa: "Ro", dana: "Mum"}
+    case.apply(SetMeta(case.with_meta(index_person=rosa, preferred_names=names)))
     case.apply(SetHints(LayoutHints(nudges={rosa: (1.5, -2.0), dana: (0.0, 3.25)},
                                     child_order={uid: (tom, rosa)})))
-    case.apply(Put("ecomaps", Ecomap("em1", "Rosa's world", FuzzyDate(2026, 10))))
-    case.apply(Put("eco_systems", EcoSystem("es1", "em1", "Hillside Primary", "school", picture="school.png",
-                                            position=(10.0, -4.5))))
-    case.apply(Put("eco_connections", EcoConnection("ec1", "em1", "es1", Quality.STRESSFUL, True,
-                                                    Energy.BOTH, rosa, "lunch club", "the bus")))
-    case.apply(Put("plans", Plan("pl1", title="Rosa's plan", child=rosa, review=FuzzyDate(2027, 1, 15),
-                                 items=(PlanItem("i1", "worry", "Mum gets sad", "Mum is sad sometimes"),
-                                        PlanItem("i2", "action", "Walk to school", who_person=dana,
-                                                 when=FuzzyDate(2026, 12), links=("sm1/s1",))),
-                                 reviews=(FuzzyDate(2026, 6, 1),), parents_agree=True)))
-    case.apply(Put("three_houses", ThreeHouses("th1", rosa, date=FuzzyDate(2026),
-                                               entries=(HouseEntry("dreams", "a puppy", drawing="house.png"),),
-                                               consent=("Mum",), refused=("Dad",))))
-    case.apply(Put("safety_maps", SafetyMap("sm1", rosa, statements=(SafetyStatement("s1", "worry", "late"),),
-                                            ratings=(ScaleRating("Mum", FuzzyDate(2026, 9, 1), 6),))))
-    case.apply(Put("stories", Story("st1", rosa, "Why I live with Nanny", authors=("Mum", "Sam"),
-                                    pages=(StoryPage("beginning", "Once", "media:house.png"),),
-                                    agreed_words=(AgreedWords("neglect", "Mum could not look after us"),))))
-    case.apply(Put("chronology", ChronologyEvent("c1", FuzzyDate(2020, 2), "Moved to Cardiff", people=(dana,))))
-    case.apply(Put("important_people", ImportantPeople("ip1", rosa, FuzzyDate(2026, 10, 2), people=(
+    put("ecomaps", Ecomap("em1", "Rosa's world", FuzzyDate(2026, 10)))
+    put("eco_systems", EcoSystem("es1", "em1", "Hillside Primary", "school",
+                                 picture="media:school.png", position=(10.0, -4.5)))
+    put("eco_connections", EcoConnection("ec1", "em1", "es1", Quality.STRESSFUL, True,
+                                         Energy.BOTH, rosa, "lunch club", "the bus"))
+    put("plans", Plan("pl1", title="Rosa's plan", child=rosa, review=FuzzyDate(2027, 1, 15),
+                      reviews=(FuzzyDate(2026, 6, 1),), parents_agree=True, items=(
+                          PlanItem("i1", "worry", "Mum gets sad", "Mum is sad sometimes"),
+                          PlanItem("i2", "action", "Walk to school", who_person=dana,
+                                   when=FuzzyDate(2026, 12), links=("sm1/s1",)))))
+    puppy = HouseEntry("dreams", "a puppy", drawing="media:house.png")
+    put("three_houses", ThreeHouses("th1", rosa, date=FuzzyDate(2026), consent=("Mum",),
+                                    refused=("Dad",), entries=(puppy,)))
+    put("safety_maps", SafetyMap("sm1", rosa, statements=(SafetyStatement("s1", "worry", "late"),),
+                                 ratings=(ScaleRating("Mum", FuzzyDate(2026, 9, 1), 6),)))
+    put("stories", Story("st1", rosa, "Why I live with Nanny", authors=("Mum", "Sam"),
+                         pages=(StoryPage("beginning", "Once", "media:house.png"),),
+                         agreed_words=(AgreedWords("neglect", "Mum could not look after us"),)))
+    put("chronology", ChronologyEvent("c1", FuzzyDate(2020, 2), "Moved to Cardiff", people=(dana,)))
+    put("important_people", ImportantPeople("ip1", rosa, FuzzyDate(2026, 10, 2), people=(
         ImportantPerson("Nanny Mo", 1, nan, "she makes pancakes", "media:house.png"),
-        ImportantPerson("Miss Patel", 2)))))
-    case.apply(Put("bonds", Bond(case.new_id("b"), rosa, tom, BondKind.CLOSE)))
-    case.apply(Put("birth_groups", BirthGroup(case.new_id("tw"), uid, (rosa, tom), True)))
+        ImportantPerson("Miss Patel", 2))))
     case.apply(SetMedia("house.png", PNG))
     case.apply(SetMedia("school.png", b"drawing of a school"))
     return case
@@ -223,21 +227,23 @@ def _refuse_replace(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(os, "replace", refuse)
 
 
-def test_a_failed_save_leaves_the_old_file_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_save_leaves_the_old_file_whole(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "family.kinscape"
     write_case(rich_case(), path, backup=False)
     old = path.read_bytes()
     case = read_case(path)
     case.apply(SetMeta(case.with_meta(title="Unsaved")))
     _refuse_replace(monkeypatch)
-    with pytest.raises(CaseFileError, match=r"^family.kinscape: cannot be saved \(Permission denied\); the file"):
+    expected = r"^family\.kinscape: cannot be saved \(Permission denied\); the file on disk"
+    with pytest.raises(CaseFileError, match=expected):
         write_case(case, path)
     assert path.read_bytes() == old
     assert os.listdir(tmp_path) == ["family.kinscape"]
 
 
-def test_atomic_write_removes_its_temporary_file_on_any_failure(tmp_path: Path,
-                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_atomic_write_removes_its_temporary_file_on_any_failure(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "out.pdf"
     target.write_bytes(b"old")
     real_fdopen = os.fdopen
@@ -260,7 +266,7 @@ def test_atomic_write_removes_its_temporary_file_on_any_failure(tmp_path: Path,
 
 
 def test_saving_into_a_missing_folder_or_over_a_folder_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(CaseFileError, match="cannot be saved .*nothing was written"):
+    with pytest.raises(CaseFileError, match=r"cannot be saved .*nothing was written"):
         write_case(rich_case(), tmp_path / "nowhere" / "family.kinscape")
     (tmp_path / "dir.kinscape").mkdir()
     with pytest.raises(CaseFileError, match="is a folder"):
@@ -270,11 +276,12 @@ def test_saving_into_a_missing_folder_or_over_a_folder_is_refused(tmp_path: Path
 def test_unsafe_media_names_are_not_saved(tmp_path: Path) -> None:
     case = rich_case()
     case.apply(SetMedia("../evil.png", b"x"))
-    with pytest.raises(CaseFileError, match='"../evil.png" is not a simple file name'):
+    with pytest.raises(CaseFileError, match=r'"\.\./evil\.png" is not a simple file name'):
         write_case(case, tmp_path / "family.kinscape")
     assert not (tmp_path / "family.kinscape").exists()
     assert casefile.is_safe_media_name("Zoë's drawing (2).png".replace("'", ""))
-    assert not any(map(casefile.is_safe_media_name, ["a/b.png", "a\\b.png", "..", ".hidden", "x.", ""]))
+    unsafe = ["a/b.png", "a\\b.png", "..", ".hidden", "x.", "", "con:x", "a\nb", "x" * 121]
+    assert not any(map(casefile.is_safe_media_name, unsafe))
 
 
 # ---- refusals -------------------------------------------------------------------------------
@@ -313,7 +320,8 @@ def test_files_that_are_not_cases_are_refused() -> None:
 
 
 def test_bad_json_and_utf8_are_refused_with_line_and_column() -> None:
-    message = refusal(b'{\n  "schema_version": 1,\n  "people": [\n    {"id": "p1",}\n  ]\n}', "case.json")
+    text = b'{\n  "schema_version": 1,\n  "people": [\n    {"id": "p1",}\n  ]\n}'
+    message = refusal(text, "case.json")
     assert message.startswith("case.json: is not valid JSON (line 4, column")
     message = refusal(zip_of({"case.json": b'{\n "meta": {"title": "caf\xe9"}}'}))
     assert message == "family.kinscape: case.json: is not valid UTF-8 text (line 2, column 24)"
@@ -321,7 +329,8 @@ def test_bad_json_and_utf8_are_refused_with_line_and_column() -> None:
 
 
 def test_model_problems_name_the_place() -> None:
-    bad = minimal(people=[{"id": "p1"}, {"id": "p2"}, {"id": "p3"}, {"id": "p4", "born": "next Tuesday"}])
+    bad = minimal(people=[{"id": "p1"}, {"id": "p2"}, {"id": "p3"},
+                          {"id": "p4", "born": "next Tuesday"}])
     assert refusal(bad, "case.json") == 'case.json: people[3].born: "next Tuesday" is not a date'
     assert refusal(zip_of({"case.json": bad})) == (
         'family.kinscape: case.json: people[3].born: "next Tuesday" is not a date')
@@ -338,20 +347,24 @@ def test_a_newer_schema_is_refused_with_advice() -> None:
 def test_damaged_and_hostile_zips_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     good = zip_of({"case.json": minimal(), "media/a.png": b"picture" * 100}, zipfile.ZIP_STORED)
     damaged = good.replace(b"picturepicture", b"pictureXicture", 1)
-    assert refusal(damaged) == "family.kinscape: media/a.png is damaged (its checksum does not match)"
+    assert refusal(damaged) == (
+        "family.kinscape: media/a.png is damaged (its checksum does not match)")
     assert "has no case.json" in refusal(zip_of({"notes.txt": b"hi"}))
     for entry in ("/etc/passwd", "../../x", "media/../../x", "media\\x.png", "C:/x", "a//b"):
         assert "unsafe path" in refusal(zip_of({"case.json": minimal(), entry: b"x"})), entry
-    assert "not a simple picture name" in refusal(zip_of({"case.json": minimal(), "media/.x": b"x"}))
+    hidden = zip_of({"case.json": minimal(), "media/.x": b"x"})
+    assert "not a simple picture name" in refusal(hidden)
     bomb = zip_of({"case.json": minimal(), "media/big.bmp": b"\0" * (3 * 1024 * 1024)})
     assert "zip bomb" in refusal(bomb)
     monkeypatch.setattr(casefile, "MAX_ENTRY_BYTES", 1000)
-    assert "media/a.png is too large" in refusal(zip_of({"case.json": minimal(), "media/a.png": os.urandom(2000)}))
+    big = zip_of({"case.json": minimal(), "media/a.png": os.urandom(2000)})
+    assert "media/a.png is too large" in refusal(big)
     monkeypatch.setattr(casefile, "MAX_TOTAL_BYTES", 1500)
     many = {"case.json": minimal(), **{f"media/{i}.png": os.urandom(600) for i in range(3)}}
     assert "more than 1500 bytes in all" in refusal(zip_of(many))
     monkeypatch.setattr(casefile, "MAX_ENTRIES", 3)
-    assert "holds 4 entries" in refusal(zip_of({"case.json": minimal(), "a": b"", "b": b"", "c": b""}))
+    four = zip_of({"case.json": minimal(), "a": b"", "b": b"", "c": b""})
+    assert "holds 4 entries" in refusal(four)
 
 
 def test_duplicate_entries_and_unlisted_media(tmp_path: Path) -> None:
@@ -361,7 +374,8 @@ def test_duplicate_entries_and_unlisted_media(tmp_path: Path) -> None:
         with pytest.warns(UserWarning):
             zf.writestr("case.json", minimal(meta={"title": "second"}))
     assert "holds case.json twice" in refusal(buffer.getvalue())
-    assert '"x.png" is listed but not in the file' in refusal(zip_of({"case.json": minimal(media=["x.png"])}))
+    unlisted = zip_of({"case.json": minimal(media=["x.png"])})
+    assert '"x.png" is listed but not in the file' in refusal(unlisted)
 
 
 def test_files_that_are_missing_empty_or_folders(tmp_path: Path) -> None:
@@ -463,12 +477,14 @@ def model_types() -> tuple[set[type], set[type]]:
         tp = todo.pop()
         if tp is FuzzyDate:  # text in the file ("2019-03"), not an object
             continue
-        if isinstance(tp, type) and tp not in found and (dataclasses.is_dataclass(tp) or issubclass(tp, Enum)):
+        wanted = isinstance(tp, type) and (dataclasses.is_dataclass(tp) or issubclass(tp, Enum))
+        if wanted and tp not in found:
             found.add(tp)
             if dataclasses.is_dataclass(tp):
                 todo += typing.get_type_hints(tp).values()
         todo += typing.get_args(tp)
-    return {t for t in found if dataclasses.is_dataclass(t)}, {t for t in found if issubclass(t, Enum)}
+    classes = {t for t in found if dataclasses.is_dataclass(t)}
+    return classes, found - classes
 
 
 @pytest.fixture(scope="module")
@@ -489,8 +505,8 @@ def test_the_schema_names_every_field_and_enum_value(schema: dict) -> None:
                     and f.default_factory is dataclasses.MISSING]
         assert defs[cls.__name__].get("required", []) == required, where
         for f in fields:
-            assert strip(defs[cls.__name__]["properties"][f.name]) == expected_schema(hints[f.name]), (
-                f"{where}.{f.name}")
+            said = strip(defs[cls.__name__]["properties"][f.name])
+            assert said == expected_schema(hints[f.name]), f"{where}.{f.name}"
     for enum in enums:
         assert defs[enum.__name__]["enum"] == [m.value for m in enum], enum.__name__
     assert set(schema["properties"]) == codec._TOP_KEYS
@@ -503,11 +519,11 @@ def test_the_schema_names_every_field_and_enum_value(schema: dict) -> None:
 def test_a_saved_case_follows_the_schema(schema: dict) -> None:
     data = json.loads(case_json_bytes(rich_case()))
     assert schema_errors(data, schema, schema) == []
-    for bad, place in [({**data, "people": [{"id": "p1", "born": "next Tuesday"}]}, ".people[0].born"),
+    for bad, place in [({**data, "people": [{"id": "p1", "born": "soon"}]}, ".people[0].born"),
                        ({**data, "people": [{"id": "p1", "gender": "robot"}]}, ".people[0].gender"),
                        ({**data, "people": [{"given": "Ann"}]}, ".people[0].id: required"),
                        ({**data, "colour": "red"}, ".colour: not allowed"),
-                       ({**data, "layout": {"nudges": {"p1": [1.0]}}}, ".layout.nudges.p1: too few"),
+                       ({**data, "layout": {"nudges": {"p1": [1.0]}}}, ".layout.nudges.p1"),
                        ({**data, "schema_version": 2}, ".schema_version"),
                        ({**data, "media": ["../x.png"]}, ".media[0]")]:
         assert any(e.startswith(place) for e in schema_errors(bad, schema, schema)), place

@@ -23,8 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..model import Case, ModelError
-from ..model.case import RECORD_TYPES, CaseMeta
+from ..model.case import RECORD_TYPES, Case, CaseMeta
 from ..model.codec import (
     FAMILY_TYPES,
     CaseFormatError,
@@ -33,6 +32,7 @@ from ..model.codec import (
     case_to_dict,
 )
 from ..model.entities import LayoutHints
+from ..model.errors import ModelError
 from .atomic import write_bytes_atomic
 
 CASE_ENTRY = "case.json"
@@ -87,15 +87,17 @@ def case_to_bytes(case: Case) -> bytes:
         _add_entry(zf, CASE_ENTRY, case_json_bytes(case), zipfile.ZIP_DEFLATED)
         for name in case.media_names():
             if not is_safe_media_name(name):
-                raise CaseFileError(f'media: "{name}" is not a simple file name, so it cannot be saved')
-            method = zipfile.ZIP_STORED if name.lower().endswith(_STORED_SUFFIXES) else zipfile.ZIP_DEFLATED
+                raise CaseFileError(
+                    f'media: "{name}" is not a simple file name, so it cannot be saved')
+            stored = name.lower().endswith(_STORED_SUFFIXES)
+            method = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
             _add_entry(zf, MEDIA_DIR + name, case.media(name), method)
     return buffer.getvalue()
 
 
 def case_json_bytes(case: Case) -> bytes:
     """`case.json` as written: the codec's key order, with free-form maps sorted."""
-    data = _sort_maps(case_to_dict(case), _TOP_TYPES)
+    data = _sort_maps_top(case_to_dict(case))
     return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
@@ -132,17 +134,17 @@ def case_from_bytes(data: bytes, name: str = "case") -> Case:
 def _parse_json(raw: bytes, where: str, bare: bool = False) -> Any:
     head = raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
     if bare and head not in (b"{", b"["):
-        raise CaseFileError(f"{where}: is not a Kinscape case (neither a .kinscape zip nor case.json)")
+        raise _no(where, "is not a Kinscape case (neither a .kinscape zip nor case.json)")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line, col = _line_col(raw, exc.start)
-        raise CaseFileError(f"{where}: is not valid UTF-8 text (line {line}, column {col})") from None
+        raise _no(where, f"is not valid UTF-8 text (line {line}, column {col})") from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise CaseFileError(
-            f"{where}: is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+        at = f"line {exc.lineno}, column {exc.colno}: {exc.msg}"
+        raise _no(where, f"is not valid JSON ({at})") from None
     except RecursionError:
         raise CaseFileError(f"{where}: is nested too deeply to be a case") from None
 
@@ -160,7 +162,7 @@ def _read_zip(data: bytes, name: str) -> tuple[Any, dict[str, bytes]]:
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
         raise CaseFileError(f"{name}: is damaged (it is not a readable zip container)") from None
     if len(infos) > MAX_ENTRIES:
-        raise CaseFileError(f"{name}: holds {len(infos)} entries, more than a case can ({MAX_ENTRIES})")
+        raise _no(name, f"holds {len(infos)} entries, more than a case can ({MAX_ENTRIES})")
     seen: set[str] = set()
     total = 0
     wanted: list[zipfile.ZipInfo] = []
@@ -173,19 +175,19 @@ def _read_zip(data: bytes, name: str) -> tuple[Any, dict[str, bytes]]:
         if entry.endswith("/"):
             continue
         if info.file_size > MAX_ENTRY_BYTES:
-            raise CaseFileError(f"{name}: {entry} is too large ({_mb(info.file_size)}; the limit is"
-                                f" {_mb(MAX_ENTRY_BYTES)})")
+            raise _no(name, f"{entry} is too large ({_mb(info.file_size)};"
+                            f" the limit is {_mb(MAX_ENTRY_BYTES)})")
         total += info.file_size
         if total > MAX_TOTAL_BYTES:
-            raise CaseFileError(f"{name}: holds more than {_mb(MAX_TOTAL_BYTES)} in all, more than a"
-                                " case can")
-        if info.file_size > _RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise CaseFileError(f"{name}: {entry} is compressed far more than real data can be"
-                                " (a zip bomb?), so it was not opened")
+            raise _no(name, f"holds more than {_mb(MAX_TOTAL_BYTES)} in all, more than a case can")
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > _RATIO_FLOOR and ratio > MAX_RATIO:
+            raise _no(name, f"{entry} is compressed far more than real data can be (a zip bomb?),"
+                            " so it was not opened")
         if info.flag_bits & 0x1:
-            raise CaseFileError(f"{name}: {entry} is password-protected, which Kinscape does not use")
+            raise _no(name, f"{entry} is password-protected, which Kinscape does not use")
         if entry.startswith(MEDIA_DIR) and not is_safe_media_name(entry[len(MEDIA_DIR):]):
-            raise CaseFileError(f'{name}: "{entry}" is not a simple picture name, so it was not opened')
+            raise _no(name, f'"{entry}" is not a simple picture name, so it was not opened')
         if entry == CASE_ENTRY or entry.startswith(MEDIA_DIR):
             wanted.append(info)  # anything else is ignored: room for later additions
     if CASE_ENTRY not in seen:
@@ -203,22 +205,28 @@ def _read_zip(data: bytes, name: str) -> tuple[Any, dict[str, bytes]]:
 
 def _check_entry_name(entry: str, name: str) -> None:
     parts = entry.rstrip("/").split("/")
-    if (entry.startswith("/") or "\\" in entry or "\x00" in entry or re.match(r"^[A-Za-z]:", entry)
-            or any(p in ("", ".", "..") for p in parts)):
-        raise CaseFileError(f'{name}: holds an entry with an unsafe path ("{entry}"), so it was not opened')
+    if (entry.startswith("/") or "\\" in entry or "\x00" in entry
+            or re.match(r"^[A-Za-z]:", entry) or any(p in ("", ".", "..") for p in parts)):
+        raise _no(name, f'holds an entry with an unsafe path ("{entry}"), so it was not opened')
 
 
 def _read_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bytes:
+    entry = info.orig_filename
     try:
         with zf.open(info) as handle:
             raw = handle.read(MAX_ENTRY_BYTES + 1)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError):
-        raise CaseFileError(f"{name}: {info.orig_filename} is damaged (its checksum does not match)") from None
+        raise _no(name, f"{entry} is damaged (its checksum does not match)") from None
     except NotImplementedError:
-        raise CaseFileError(f"{name}: {info.orig_filename} uses a compression Kinscape cannot read") from None
+        raise _no(name, f"{entry} uses a compression Kinscape cannot read") from None
     if len(raw) != info.file_size:
-        raise CaseFileError(f"{name}: {info.orig_filename} is damaged (its size does not match)")
+        raise _no(name, f"{entry} is damaged (its size does not match)")
     return raw
+
+
+def _no(where: str, text: str) -> CaseFileError:
+    """A refusal: the place, then what is wrong."""
+    return CaseFileError(f"{where}: {text}")
 
 
 def _mb(n: int) -> str:
@@ -227,12 +235,23 @@ def _mb(n: int) -> str:
 
 # ---- free-form maps sorted, so equal cases give equal bytes ---------------------------------
 _TOP_TYPES: dict[str, Any] = {"meta": CaseMeta, "layout": LayoutHints,
-                              **{k: tuple[v, ...] for k, v in {**FAMILY_TYPES, **RECORD_TYPES}.items()}}
+                              **FAMILY_TYPES, **RECORD_TYPES}
+
+
+def _sort_maps_top(data: dict[str, Any]) -> dict[str, Any]:
+    out = {}
+    for key, value in data.items():
+        tp = _TOP_TYPES.get(key)
+        if tp is None or not _has_maps(tp):
+            out[key] = value
+        elif isinstance(value, list):
+            out[key] = [_sort_maps(v, tp) for v in value]
+        else:
+            out[key] = _sort_maps(value, tp)
+    return out
 
 
 def _sort_maps(value: Any, tp: Any) -> Any:
-    if isinstance(tp, dict):  # the top level: known sections by name
-        return {k: _sort_maps(v, tp[k]) if k in tp else v for k, v in value.items()}
     origin, args = typing.get_origin(tp), typing.get_args(tp)
     if origin is dict and isinstance(value, dict):
         return {k: _sort_maps(value[k], args[1]) for k in sorted(value)}
@@ -240,7 +259,8 @@ def _sort_maps(value: Any, tp: Any) -> Any:
         return [_sort_maps(v, args[0]) for v in value]
     if isinstance(tp, type) and dataclasses.is_dataclass(tp) and isinstance(value, dict):
         hints = _hints(tp)
-        return {k: _sort_maps(v, hints[k]) if _has_maps(hints.get(k)) else v for k, v in value.items()}
+        return {k: _sort_maps(v, hints[k]) if _has_maps(hints.get(k)) else v
+                for k, v in value.items()}
     return value
 
 
@@ -335,8 +355,9 @@ def write_case(case: Case, path: str | os.PathLike[str], *, expected: FileStamp 
     try:  # a file that would not open again must never replace one that does
         case_from_bytes(data, name)
     except CaseFileError as exc:
-        raise CaseFileError(f"{name}: was not saved because it would not open again ({str(exc).removeprefix(name + ': ')});"
-                            " the file on disk is unchanged") from None
+        why = str(exc).removeprefix(name + ": ")
+        raise _no(name, f"was not saved because it would not open again ({why});"
+                        " the file on disk is unchanged") from None
     old: bytes | None = None
     if p.exists():
         old, on_disk = _read_file(p)
@@ -354,6 +375,7 @@ def write_case(case: Case, path: str | os.PathLike[str], *, expected: FileStamp 
         raise CaseFileError(f"{name}: cannot be saved ({reason}); {kept}") from None
     written, stamp = _read_file(p)
     if written != data:
-        where = f"; the previous version is in {backup_path(p).name}" if old is not None and backup else ""
+        kept = old is not None and backup
+        where = f"; the previous version is in {backup_path(p).name}" if kept else ""
         raise CaseFileError(f"{name}: did not read back as written (is the disk failing?){where}")
     return stamp
