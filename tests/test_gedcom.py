@@ -405,3 +405,19 @@ def test_any_bytes_import_or_fail_cleanly(data):
         import_gedcom(b"0 HEAD\n" + data)
     except GedcomError as exc:
         assert str(exc).startswith("line ") or "ancestor" in str(exc) or "cannot hold" in str(exc)
+
+
+def test_adoption_event_christening_and_burial_stand_in():
+    data = (b"0 HEAD\n1 GEDC\n2 VERS 5.5.1\n"
+            b"0 @I1@ INDI\n1 NAME Ada /Vale/\n1 SEX F\n1 FAMS @F1@\n"
+            b"0 @I2@ INDI\n1 NAME Bo /Vale/\n1 CHR\n2 DATE 4 MAY 1901\n1 BURI\n2 DATE 1970\n"
+            b"1 ADOP\n2 FAMC @F1@\n3 ADOP BOTH\n"
+            b"0 @F1@ FAM\n1 WIFE @I1@\n0 TRLR\n")
+    case, summary = import_gedcom(data)
+    bo = by_ref(case)["@I2@"]
+    assert bo.born == FuzzyDate(1901, approx=True) and bo.died == FuzzyDate(1970, approx=True)
+    assert bo.deceased
+    (link,) = case.family.parent_links(bo.id)
+    assert link.kind is ChildKind.ADOPTED
+    assert case.family.union(link.union).kind is UnionKind.CASUAL  # one partner, no events
+    assert summary.unknown_partners == 1
