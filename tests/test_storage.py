@@ -242,6 +242,75 @@ def test_a_failed_save_leaves_the_old_file_whole(tmp_path: Path,
     assert os.listdir(tmp_path) == ["family.kinscape"]
 
 
+def test_a_folder_that_refuses_new_files_leaves_the_old_file_whole(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "family.kinscape"
+    write_case(rich_case(), path, backup=False)
+    old = path.read_bytes()
+    real_open = os.open
+
+    def refuse_new_files(name: Any, flags: int, *args: Any) -> int:
+        if flags & os.O_CREAT:  # a read-only folder: nothing new can be made in it
+            raise PermissionError(13, "Permission denied", str(name))
+        return real_open(name, flags, *args)
+
+    monkeypatch.setattr(os, "open", refuse_new_files)
+    with pytest.raises(CaseFileError, match=r"Permission denied\); the file on disk is unchanged"):
+        write_case(rich_case(), path)
+    assert path.read_bytes() == old and os.listdir(tmp_path) == ["family.kinscape"]
+
+
+def test_a_save_that_would_not_open_again_is_refused(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "family.kinscape"
+    write_case(rich_case(), path)
+    old = path.read_bytes()
+
+    def broken(data: bytes, name: str = "case") -> Case:
+        raise CaseFileError(f"{name}: case.json: people[0].born: 2019-13 is not a date")
+
+    monkeypatch.setattr(casefile, "case_from_bytes", broken)
+    with pytest.raises(CaseFileError, match=r"^family\.kinscape: was not saved because it would not"
+                                            r" open again \(case\.json: people\[0\]"):
+        write_case(rich_case(), path)
+    assert path.read_bytes() == old
+
+
+def test_a_save_that_reads_back_differently_is_reported(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "family.kinscape"
+    write_case(rich_case(), path)
+    monkeypatch.setattr(casefile, "write_bytes_atomic",
+                        lambda target, data: write_bytes_atomic(target, data[:-1] + b"?"))
+    with pytest.raises(CaseFileError, match=r"did not read back as written .*kinscape\.bak"):
+        write_case(rich_case(), path)
+
+
+def test_saving_through_a_link_and_after_the_file_has_gone(tmp_path: Path) -> None:
+    real = tmp_path / "real.kinscape"
+    link = tmp_path / "link.kinscape"
+    write_case(rich_case(), real)
+    link.symlink_to(real)
+    case, stamp = read_case_with_stamp(link)
+    case.apply(SetMeta(case.with_meta(title="Through the link")))
+    write_case(case, link, expected=stamp)
+    assert link.is_symlink() and read_case(real).meta.title == "Through the link"
+    case2, stamp2 = read_case_with_stamp(real)
+    real.unlink()
+    link.unlink()
+    write_case(case2, real, expected=stamp2)  # nothing on disk to lose: saved again
+    same(case2, read_case(real))
+
+
+def test_pictures_named_in_any_script_round_trip(tmp_path: Path) -> None:
+    case = rich_case()
+    case.apply(SetMedia("Zoë's house (2).png".replace("'", ""), b"zoe"))
+    case.apply(SetMedia("房子.jpg", b"fangzi"))
+    write_case(case, tmp_path / "family.kinscape")
+    back = read_case(tmp_path / "family.kinscape")
+    assert back.media("房子.jpg") == b"fangzi" and back.media("Zoës house (2).png") == b"zoe"
+
+
 def test_atomic_write_removes_its_temporary_file_on_any_failure(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "out.pdf"
