@@ -313,3 +313,14 @@ def test_cli_refuses_in_one_line_and_writes_nothing(
     assert code == 2 and out == []
     assert len(err) == 1 and needle in err[0]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_never_replaces_an_existing_file_without_force(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "a-real-family.kinscape"
+    path.write_bytes(b"someone's work")
+    code, out, err = cli(capsys, "rivers", "-o", str(path))
+    assert code == 2 and out == [] and len(err) == 1 and "--force" in err[0]
+    assert path.read_bytes() == b"someone's work"
+    assert cli(capsys, "rivers", "-o", str(path), "--force")[0] == 0
+    assert read_case(path).meta.title == "The Rivers family"

@@ -2,6 +2,7 @@
 
 `genogram demo --list` names the demos; `genogram demo NAME -o FILE.kinscape` writes one as a
 case file (or as a bare case.json when FILE ends in .json). Without NAME the default demo is used.
+An existing FILE is never replaced without --force: it may be a real family's case.
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ def register(sub: Any) -> None:
     parser.add_argument("--list", action="store_true", help="list the demo families and stop")
     parser.add_argument("-o", "--output", metavar="FILE",
                         help="where to write it: FILE.kinscape, or FILE.json for a bare case.json")
+    parser.add_argument("--force", action="store_true", help="replace FILE if it already exists")
     parser.set_defaults(run=run)
 
 
@@ -44,6 +46,9 @@ def run(args: argparse.Namespace) -> int:
     if suffix not in (".kinscape", ".json"):
         raise CliError(f"{out.name}: the output should end in .kinscape (a case file) "
                        "or .json (a bare case.json)", code=2)
+    if out.exists() and not args.force:
+        raise CliError(f"{out} already exists; choose another name, or add --force to replace it",
+                       code=2)
     try:
         case = load_demo(args.name or DEFAULT_DEMO)
     except ValueError as exc:
