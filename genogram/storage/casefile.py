@@ -352,14 +352,16 @@ def write_case(case: Case, path: str | os.PathLike[str], *, expected: FileStamp 
         data = case_to_bytes(case)
     if p.is_dir():
         raise CaseFileError(f"{name}: is a folder, not a case file")
+    exists = p.exists()
+    untouched = "the file on disk is unchanged" if exists else "nothing was written"
     try:  # a file that would not open again must never replace one that does
         case_from_bytes(data, name)
     except CaseFileError as exc:
         why = str(exc).removeprefix(name + ": ")
-        raise _no(name, f"was not saved because it would not open again ({why});"
-                        " the file on disk is unchanged") from None
+        raise _no(name, f"was not saved because it would not open again ({why}); {untouched}"
+                  ) from None
     old: bytes | None = None
-    if p.exists():
+    if exists:
         old, on_disk = _read_file(p)
         if expected is not None and not on_disk.same_content(expected):
             raise ChangedOnDiskError(
@@ -371,8 +373,7 @@ def write_case(case: Case, path: str | os.PathLike[str], *, expected: FileStamp 
         write_bytes_atomic(p, data)
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        kept = "the file on disk is unchanged" if old is not None else "nothing was written"
-        raise CaseFileError(f"{name}: cannot be saved ({reason}); {kept}") from None
+        raise CaseFileError(f"{name}: cannot be saved ({reason}); {untouched}") from None
     written, stamp = _read_file(p)
     if written != data:
         kept = old is not None and backup
