@@ -8,7 +8,7 @@ Notes are never drawn: they are private working notes, not part of the picture.
 from __future__ import annotations
 
 from ..layout.types import GenogramLayout, PersonPlace, UnionPlace
-from ..model import Case, ChildKind, Person, PersonKind
+from ..model import Case, ChildKind, FuzzyDate, Person, PersonKind
 from ..model.family import link_id
 from . import draw
 from . import styles as S
@@ -50,17 +50,31 @@ def union_group(case: Case, layout: GenogramLayout, up: UnionPlace) -> Group:
     pts += [(left_x, up.bar_y), (right_x, up.bar_y)]
     if len(places) > 1:
         pts.append((places[1].cx, _bottom(places[1])))
-    has_children = bool(up.children)
-    mark_x = (left_x + right_x) / 2
-    if has_children and abs(mark_x - up.drop_x) < 10:
-        mark_x = max(left_x + 8, up.drop_x - 14)
+    side = bool(places) and all(abs(up.bar_y - pl.cy) < pl.size / 2 for pl in places)
+    lo, hi = (left_x, right_x)
+    if side and len(places) == 2:  # a line between two symbols side by side: marks go in the gap
+        lo, hi = places[0].cx + places[0].size / 2, places[1].cx - places[1].size / 2
+    mark_x = (lo + hi) / 2
+    if up.children and abs(mark_x - up.drop_x) < 8:
+        mark_x = max(lo + 6, min(hi - 6, up.drop_x - 9))
     glyphs: list[Glyph] = draw.union_line(u.kind, tuple(pts), mark_x)
-    dates = draw.union_dates(u.kind, u.started.label() if u.started else "",
-                             u.separated.label() if u.separated else "", u.ended.label() if u.ended else "")
-    if dates:
+    dates = draw.union_dates(u.kind, _year(u.started), _year(u.separated), _year(u.ended))
+    if dates and side:
+        for i, line in enumerate(reversed(dates.split("  "))):
+            t = Text((lo + hi) / 2, up.bar_y - 8.0 - i * (S.DATE_SIZE + 1.5), line, S.DATE_SIZE, "regular",
+                     "middle", S.INK)
+            glyphs += draw.with_halo(t)
+    elif dates:
         glyphs += draw.with_halo(_date_text(layout, up, dates, left_x, right_x, places))
     glyphs += _sibling_lines(case, layout, up)
     return Group(u.id, "union", tuple(glyphs))
+
+
+def _year(d: FuzzyDate | None) -> str:
+    """Partnership dates are given as years on the line ("m. 2009"), as genograms write them."""
+    if d is None:
+        return ""
+    return f"c. {d.year}" if d.approx else str(d.year)
 
 
 def _date_text(layout: GenogramLayout, up: UnionPlace, dates: str, left_x: float, right_x: float,

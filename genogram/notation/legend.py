@@ -27,33 +27,33 @@ class Entry:
 
 def _person(gender: Gender, kind: PersonKind = PersonKind.PERSON, dead: bool = False,
             index: bool = False, age: str = "") -> SampleFn:
-    size = 18.0 if kind is PersonKind.PERSON else 14.0
+    size = S.LEGEND_SYMBOL if kind is PersonKind.PERSON else S.LEGEND_SYMBOL * 0.8
     return lambda cx, cy: draw.person_symbol(cx, cy, size, gender, kind, dead, index, age)
 
 
 def _union(kind: UnionKind) -> SampleFn:
     def sample(cx: float, cy: float) -> list[Glyph]:
-        pts = ((cx - W / 2 + 2, cy - 6), (cx - W / 2 + 2, cy + 4), (cx + W / 2 - 2, cy + 4), (cx + W / 2 - 2, cy - 6))
+        pts = ((cx - W / 2 + 2, cy - 5), (cx - W / 2 + 2, cy + 3), (cx + W / 2 - 2, cy + 3), (cx + W / 2 - 2, cy - 5))
         return draw.union_line(kind, pts, cx)
     return sample
 
 
 def _child(kind: ChildKind) -> SampleFn:
     def sample(cx: float, cy: float) -> list[Glyph]:
-        out = draw.child_line(kind, ((cx - 12, cy - 9), (cx - 12, cy + 9)))
+        out = draw.child_line(kind, ((cx - 10, cy - 7), (cx - 10, cy + 7)))
         if S.CHILD_STYLES[kind].brackets:
-            out += draw.person_symbol(cx + 8, cy, 12.0, Gender.UNKNOWN)[:1]
-            out += draw.adoption_brackets(cx + 8, cy, 12.0)
+            out += draw.person_symbol(cx + 6, cy, 8.0, Gender.MALE)[:1]
+            out += draw.adoption_brackets(cx + 6, cy, 8.0)
         return out
     return sample
 
 
 def _twins(identical: bool) -> SampleFn:
     def sample(cx: float, cy: float) -> list[Glyph]:
-        top, bottom = cy - 9, cy + 9
-        out: list[Glyph] = [Line(((cx, top), (cx - 10, bottom)), S.INK, 1.2), Line(((cx, top), (cx + 10, bottom)), S.INK, 1.2)]
+        top, bottom = cy - 6, cy + 6
+        out: list[Glyph] = [Line(((cx, top), (cx - 8, bottom)), S.INK, 1.2), Line(((cx, top), (cx + 8, bottom)), S.INK, 1.2)]
         if identical:
-            out.append(Line(((cx - 4.5, cy - 1), (cx + 4.5, cy - 1)), S.INK, 1.2))
+            out.append(Line(((cx - 4, cy), (cx + 4, cy)), S.INK, 1.2))
         return out
     return sample
 
@@ -63,7 +63,7 @@ def _bond(kind: BondKind, directed: bool) -> SampleFn:
 
 
 def _household(cx: float, cy: float) -> list[Glyph]:
-    return draw.household_outline(cx - W / 2 + 2, cy - 9, cx + W / 2 - 2, cy + 9, "")
+    return draw.household_outline(cx - W / 2 + 2, cy - 6, cx + W / 2 - 2, cy + 6, "")
 
 
 def legend_entries(case: Case) -> list[Entry]:
@@ -102,7 +102,8 @@ def legend_entries(case: Case) -> list[Entry]:
         of_kind = [b for b in bonds if b.kind is bk]
         if of_kind:
             directed = any(b.directed for b in of_kind)
-            label = S.BOND_STYLES[bk].label + (" (arrow points to the one it is towards)" if directed else "")
+            style = S.BOND_STYLES[bk]
+            label = f"{style.label} ({style.towards})" if directed else style.label
             out.append(Entry(f"bond:{bk.value}", label, _bond(bk, directed)))
     if fam.households():
         out.append(Entry("household", S.HOUSEHOLD_LABEL, _household))
@@ -114,13 +115,18 @@ def _as_at(case: Case) -> str:
     return f"{d.day} {d.strftime('%b')} {d.year}"
 
 
-def legend_size(entries: list[Entry], max_width: float) -> tuple[int, float, float, float]:
-    """(columns, column width, width, height) for the entries within `max_width`."""
-    widest = max((text_width(e.label, S.LEGEND_SIZE) for e in entries), default=0.0)
-    col_w = W + 8 + widest + 18
-    cols = max(1, min(len(entries), int(max_width // col_w) if max_width else 1))
-    rows = -(-len(entries) // cols) if entries else 0
-    return cols, col_w, cols * col_w - 18, 16 + rows * S.LEGEND_ROW
+def _columns(entries: list[Entry], max_width: float) -> tuple[int, list[float]]:
+    """The most columns (filled top to bottom) whose widths add up to no more than `max_width`."""
+    widths = [W + 6 + text_width(e.label, S.LEGEND_SIZE) for e in entries]
+    for cols in range(len(entries), 0, -1):
+        rows = -(-len(entries) // cols)
+        col_w = [max(widths[c * rows:(c + 1) * rows], default=0.0) for c in range(cols)]
+        if cols == 1 or (max_width and sum(col_w) + COL_GAP * (cols - 1) <= max_width):
+            return cols, col_w
+    return 1, [max(widths, default=0.0)]
+
+
+COL_GAP = 16.0
 
 
 def legend_glyphs(case: Case, max_width: float = 0.0, x: float = 0.0, y: float = 0.0) -> list[Glyph]:
@@ -129,13 +135,14 @@ def legend_glyphs(case: Case, max_width: float = 0.0, x: float = 0.0, y: float =
     entries = legend_entries(case)
     if not entries:
         return []
-    cols, col_w, _, _ = legend_size(entries, max_width)
+    cols, col_w = _columns(entries, max_width)
     rows = -(-len(entries) // cols)
     glyphs: list[Glyph] = [Text(x, y + 10, S.LEGEND_TITLE, 10.0, "bold", "start", S.INK)]
     for i, e in enumerate(entries):
         c, r = divmod(i, rows)
-        ex, ey = x + c * col_w, y + 16 + r * S.LEGEND_ROW + S.LEGEND_ROW / 2
+        ex = x + sum(col_w[:c]) + COL_GAP * c
+        ey = y + 16 + r * S.LEGEND_ROW + S.LEGEND_ROW / 2
         sample = e.sample(ex + W / 2, ey)
-        text = Text(ex + W + 8, ey + S.LEGEND_SIZE * 0.35, e.label, S.LEGEND_SIZE, "regular", "start", S.INK)
+        text = Text(ex + W + 6, ey + S.LEGEND_SIZE * 0.35, e.label, S.LEGEND_SIZE, "regular", "start", S.INK)
         glyphs.append(Group(e.key, "legend", (*sample, text)))
     return [Group("legend", "legend", tuple(glyphs))]

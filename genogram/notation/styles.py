@@ -118,6 +118,7 @@ SIBLING_BAR = Stroke(INK, 1.2)
 class BondStyle:
     stroke: Stroke
     label: str
+    towards: str = "arrow shows which way"  # how the key explains the arrow of a directed bond
 
 
 BOND_STYLES: dict[BondKind, BondStyle] = {
@@ -127,8 +128,8 @@ BOND_STYLES: dict[BondKind, BondStyle] = {
     BondKind.CONFLICT: BondStyle(Stroke("#d84315", 1.2, (), "zigzag", 3.5), "Conflict"),
     BondKind.HOSTILE: BondStyle(Stroke("#b71c1c", 1.1, (), "zigzag_double", 3.0), "Hostile"),
     BondKind.CUT_OFF: BondStyle(Stroke("#37474f", 1.3, (), "cut"), "Cut off"),
-    BondKind.ABUSE: BondStyle(Stroke("#b71c1c", 2.2), "Abuse or harm"),
-    BondKind.CARING: BondStyle(Stroke("#1565c0", 1.4, (6.0, 2.0, 1.5, 2.0)), "Caring"),
+    BondKind.ABUSE: BondStyle(Stroke("#b71c1c", 2.2), "Abuse or harm", "arrow to the one harmed"),
+    BondKind.CARING: BondStyle(Stroke("#1565c0", 1.4, (6.0, 2.0, 1.5, 2.0)), "Caring", "arrow to the one cared for"),
 }
 ARROW_LENGTH = 8.0
 ARROW_HALF_WIDTH = 3.5
@@ -144,6 +145,7 @@ HOUSEHOLD_LABEL = "Household (lives together)"
 
 # ---- legend ----------------------------------------------------------------------------------
 LEGEND_TITLE = "Key"
-LEGEND_SIZE = 8.5
-LEGEND_SAMPLE_WIDTH = 46.0
-LEGEND_ROW = 24.0
+LEGEND_SIZE = 8.0
+LEGEND_SAMPLE_WIDTH = 36.0
+LEGEND_ROW = 16.0
+LEGEND_SYMBOL = 12.0  # a person in the key
