@@ -32,6 +32,7 @@ from genogram.model import (
     UnknownIdError,
 )
 from genogram.notation.metrics import text_width
+from genogram.pictures import pictograms
 
 USUAL = ["school", "nursery", "gp", "health visitor", "camhs", "hospital", "police", "youth club",
          "faith community", "grandparents", "wider family", "friends", "neighbours", "work",
@@ -68,13 +69,16 @@ def rel(lay: EcomapLayout, sid: str) -> tuple[float, float]:
 
 
 def assert_clear(lay: EcomapLayout, skip_pairs_of: set[str] = frozenset()) -> None:
-    """No two circles closer than GAP, none on the centre, no line through a circle, all inside."""
+    """No two circles closer than GAP, none on the centre, no line through a circle, all inside.
+
+    Systems in `skip_pairs_of` (the user's) are not checked against each other or the centre."""
     c = lay.centre
     systems = list(lay.systems.values())
     for s in systems:
         assert s.box.x >= 0 and s.box.y >= 0
         assert s.box.right <= lay.width and s.box.bottom <= lay.height
-        assert math.hypot(s.cx - c.cx, s.cy - c.cy) >= c.r + s.r + GAP - 0.01
+        if s.id not in skip_pairs_of:
+            assert math.hypot(s.cx - c.cx, s.cy - c.cy) >= c.r + s.r + GAP - 0.01
         for t in systems:
             if t.id <= s.id or {s.id, t.id} <= skip_pairs_of:
                 continue
@@ -97,6 +101,19 @@ def test_palette_has_the_usual_systems_each_with_a_category_and_picture() -> Non
         assert kind.category in keys and kind.category != OTHER
         assert kind.picture
     assert pal.find("Doctor").name == "GP"  # type: ignore[union-attr]
+    bundled = pictograms()
+    assert all(s.picture in bundled for s in pal.systems)
+
+
+def test_systems_show_the_palette_picture_or_one_their_name_suggests() -> None:
+    case = build(1)
+    case.apply(Put("eco_systems", EcoSystem(id="s2", ecomap="e1", name="Swimming with Grandad")))
+    case.apply(Put("eco_systems", EcoSystem(id="s3", ecomap="e1", name="Zz",
+                                            picture="media:x.png")))
+    lay = layout_ecomap(case, "e1")
+    assert lay.systems["s1"].picture == "pictogram:grandparent"
+    assert lay.systems["s2"].picture == "pictogram:swimming"
+    assert lay.systems["s3"].picture == "media:x.png"
 
 
 def _luminance(hex_colour: str) -> float:
@@ -186,13 +203,14 @@ def test_generated_ecomaps_with_pins_never_overlap(n: int, seed_angles: list[flo
     pins: dict[int, tuple[float, float]] = {}
     for k, a in enumerate(seed_angles):
         p = (dist * math.cos(a), dist * math.sin(a))
-        if all(math.hypot(p[0] - q[0], p[1] - q[1]) > 2 * MIN_SYSTEM_R + 60 for q in pins.values()):
+        if k * 3 < n and all(math.hypot(p[0] - q[0], p[1] - q[1]) > 2 * MIN_SYSTEM_R + 60
+                             for q in pins.values()):
             pins[k * 3] = p
     lay = layout_ecomap(build(n, pins=pins), "e1")
     for i, (x, y) in pins.items():
         assert rel(lay, f"s{i + 1}") == pytest.approx((x, y))
     pinned = {f"s{i + 1}" for i in pins}
-    assert_clear(lay, skip_pairs_of=pinned)  # two pins are the user's business
+    assert_clear(lay, skip_pairs_of=pinned)  # pins on pins or on the centre: the user's choice
 
 
 def test_the_centre_grows_with_the_household_and_a_person_keeps_their_name() -> None:

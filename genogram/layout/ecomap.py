@@ -17,30 +17,52 @@ from dataclasses import dataclass, field
 from ..ecomap_palette import load_palette
 from ..model import Case, Centre, EcoConnection, Ecomap, EcoSystem, UnknownIdError
 from ..model.family import id_order
+from ..pictures import suggest
+from ..notation.ecomap_styles import CENTRE_TITLE_SIZE, HOUSEHOLD_SCALE
 from ..notation.metrics import text_width, wrap
 from .ecomap_rings import Point, nearest_clear, place
-from .types import Box
+from .genogram import layout_genogram
+from .types import Box, GenogramLayout
 
 SYSTEM_FONT_SIZE = 10.0  # never smaller: the ecomap is read across a sofa or a room
 SYSTEM_LEADING = 12.0
 SYSTEM_TEXT_WIDTH = 72.0  # names wrap to two lines within this
 PICTURE = 20.0  # square kept above the name for the system's pictogram
 MIN_SYSTEM_R = 38.0
-CENTRE_TITLE_SIZE = 11.0
+MIN_CENTRE_R = 56.0
+CENTRE_PAD = 8.0  # between the centre's contents and its circle
+TITLE_GAP = 4.0  # between the centre's title and the household drawn under it
+LINE_PITCH = 16.0  # room round the centre's edge for each line and its arrowhead
 LINE_SPACING = 7.0  # between two connections to the same system
 MARGIN = 24.0
 
 
 @dataclass(frozen=True)
 class CentrePlace:
-    """The centre circle; `inner` is kept free for the household's small genogram."""
+    """The centre circle: its title, and the household as a small genogram inside it.
+
+    `household` is the genogram layout of the members at its own coordinates; a point (x, y)
+    of it is drawn at (origin_x + scale * x, origin_y + scale * y). `inner` is that area.
+    """
 
     cx: float
     cy: float
     r: float
     title: str
+    title_y: float  # baseline of the title
     members: tuple[str, ...]
     inner: Box
+    household: GenogramLayout | None = None
+    scale: float = HOUSEHOLD_SCALE
+    origin: Point = (0.0, 0.0)
+
+    def person_at(self, pid: str) -> tuple[float, float, float] | None:
+        """Where a household member's symbol is drawn: centre x, y and half its size."""
+        place = self.household.people.get(pid) if self.household else None
+        if place is None:
+            return None
+        ox, oy = self.origin
+        return ox + self.scale * place.cx, oy + self.scale * place.cy, self.scale * place.size / 2
 
     @property
     def box(self) -> Box:
@@ -54,7 +76,7 @@ class SystemPlace:
     id: str
     name: str
     category: str
-    picture: str
+    picture: str  # a picture reference ("pictogram:school", "media:…") or ""
     cx: float
     cy: float
     r: float
@@ -69,7 +91,8 @@ class SystemPlace:
 
 @dataclass(frozen=True)
 class ConnectionPlace:
-    """A connection's line: from the system's edge (x1, y1) to the centre's edge (x2, y2)."""
+    """A connection's line: from the system's edge (x1, y1) to the centre's edge (x2, y2),
+    then on inside the circle to the edge of one person's symbol when it is theirs."""
 
     id: str
     system: str
@@ -77,6 +100,13 @@ class ConnectionPlace:
     y1: float
     x2: float
     y2: float
+    to_person: Point | None = None
+
+    @property
+    def points(self) -> tuple[Point, ...]:
+        """The whole line, from the system to the family."""
+        ends: tuple[Point, ...] = ((self.x1, self.y1), (self.x2, self.y2))
+        return ends + ((self.to_person,) if self.to_person else ())
 
 
 @dataclass
@@ -154,9 +184,31 @@ def system_radius(lines: list[str]) -> float:
     return max(MIN_SYSTEM_R, math.hypot(w / 2, h / 2) + 4.0)
 
 
-def centre_radius(members: int) -> float:
-    """Room for a small genogram of the household: grows with the square root of its size."""
-    return 54.0 + 22.0 * math.sqrt(max(1, members))
+def _content_box(lay: GenogramLayout) -> Box:
+    """What the household's genogram actually covers (its own margins left out)."""
+    boxes = [p.box for p in lay.people.values()]
+    if not boxes:
+        return Box(0.0, 0.0, 0.0, 0.0)
+    x0, y0 = min(b.x for b in boxes), min(b.y for b in boxes)
+    x1, y1 = max(b.right for b in boxes), max(b.bottom for b in boxes)
+    return Box(x0, y0, x1 - x0, y1 - y0)
+
+
+def _centre(case: Case, eco: Ecomap, members: tuple[str, ...],
+            lines: int) -> tuple[float, str, float, GenogramLayout | None]:
+    """The centre's radius, title, title block height and the household genogram it holds.
+
+    Big enough for its contents, and for `lines` connections to meet its edge apart."""
+    title = centre_title(case, eco)
+    title_w = text_width(title, CENTRE_TITLE_SIZE, "bold")
+    household = layout_genogram(case, people=set(members)) if members else None
+    content = _content_box(household) if household else Box(0.0, 0.0, 0.0, 0.0)
+    w, h = content.width * HOUSEHOLD_SCALE, content.height * HOUSEHOLD_SCALE
+    block_w = max(w, title_w)
+    block_h = CENTRE_TITLE_SIZE + (TITLE_GAP + h if h else 0.0)
+    r = max(MIN_CENTRE_R, math.hypot(block_w / 2, block_h / 2) + CENTRE_PAD,
+            lines * LINE_PITCH / (2 * math.pi))
+    return r, title, block_h, household
 
 
 # ---- the layout ---------------------------------------------------------------------------------
@@ -168,7 +220,10 @@ def layout_ecomap(case: Case, ecomap_id: str | None = None, *,
     systems = [s for s in case.records("eco_systems")
                if s.ecomap == eco.id and (include_private or not s.private)]
     members = centre_members(case, eco)
-    rc = centre_radius(len(members))
+    shown = {s.id for s in systems}
+    lines = sum(1 for c in case.records("eco_connections")
+                if c.ecomap == eco.id and c.system in shown)
+    rc, title, block_h, household = _centre(case, eco, members, lines)
     labels = {s.id: wrap(system_name(case, s), SYSTEM_TEXT_WIDTH, SYSTEM_FONT_SIZE)
               for s in systems}
     r = max([system_radius(v) for v in labels.values()] + [MIN_SYSTEM_R])
@@ -192,19 +247,39 @@ def layout_ecomap(case: Case, ecomap_id: str | None = None, *,
     x_hi = max([rc] + [x + r for x, _ in placed])
     y_hi = max([rc] + [y + r for _, y in placed])
     dx, dy = MARGIN - min(xs), MARGIN - min(ys)
-    inner = rc * 0.62
-    title_room = CENTRE_TITLE_SIZE + 4.0
-    inner_box = Box(dx - inner, dy - inner + title_room, 2 * inner, 2 * inner - title_room)
-    centre = CentrePlace(dx, dy, rc, centre_title(case, eco), members, inner_box)
+    centre = _centre_place(dx, dy, rc, title, block_h, members, household)
     out = EcomapLayout(eco.id, centre, width=x_hi + dx + MARGIN, height=y_hi + dy + MARGIN)
     for s in systems:
         x, y = centres[s.id]
-        kind = palette.find(s.name)
         out.systems[s.id] = SystemPlace(
-            s.id, system_name(case, s), s.category, s.picture or (kind.picture if kind else ""),
+            s.id, system_name(case, s), s.category, _picture(s),
             x + dx, y + dy, r, tuple(labels[s.id]), s.position is not None, s.person)
     _connect(case, eco, out)
     return out
+
+
+def _picture(s: EcoSystem) -> str:
+    """The system's own picture, else the palette's pictogram, else one its name suggests."""
+    if s.picture:
+        return s.picture
+    kind = load_palette().find(s.name)
+    keywords = [kind.picture] if kind else suggest(s.name, limit=1)
+    return f"pictogram:{keywords[0]}" if keywords else ""
+
+
+def _centre_place(cx: float, cy: float, rc: float, title: str, block_h: float,
+                  members: tuple[str, ...], household: GenogramLayout | None) -> CentrePlace:
+    """Title on top, the household centred under it, the whole block centred in the circle."""
+    top = cy - block_h / 2
+    title_y = top + CENTRE_TITLE_SIZE * 0.8
+    if household is None or not household.people:
+        return CentrePlace(cx, cy, rc, title, title_y, members, Box(cx, cy, 0.0, 0.0))
+    content = _content_box(household)
+    s = HOUSEHOLD_SCALE
+    inner = Box(cx - content.width * s / 2, top + CENTRE_TITLE_SIZE + TITLE_GAP,
+                content.width * s, content.height * s)
+    origin = (inner.x - content.x * s, inner.y - content.y * s)
+    return CentrePlace(cx, cy, rc, title, title_y, members, inner, household, s, origin)
 
 
 def _connect(case: Case, eco: Ecomap, out: EcomapLayout) -> None:
@@ -224,9 +299,21 @@ def _connect(case: Case, eco: Ecomap, out: EcomapLayout) -> None:
             ox, oy = -uy * off, ux * off
             a = math.sqrt(max(0.0, rc * rc - off * off))
             b = math.sqrt(max(0.0, s.r * s.r - off * off))
+            x2, y2 = cx + ux * a + ox, cy + uy * a + oy
             out.connections[c.id] = ConnectionPlace(
-                c.id, sid, s.cx - ux * b + ox, s.cy - uy * b + oy,
-                cx + ux * a + ox, cy + uy * a + oy)
+                c.id, sid, s.cx - ux * b + ox, s.cy - uy * b + oy, x2, y2,
+                _person_end(out.centre, c.person, x2, y2))
+
+
+def _person_end(centre: CentrePlace, pid: str | None, x2: float, y2: float) -> Point | None:
+    """The edge of a household member's symbol, on the side the line comes in from."""
+    at = centre.person_at(pid) if pid else None
+    if at is None:
+        return None
+    px, py, half = at
+    d = math.hypot(x2 - px, y2 - py) or 1.0
+    reach = half * 1.1 + 2.0  # clear of a circle, a square's corner or a diamond's point
+    return px + (x2 - px) / d * reach, py + (y2 - py) / d * reach
 
 
 def ecomap_json(case: Case, ecomap_id: str | None = None) -> dict[str, object]:
