@@ -196,7 +196,7 @@ def overlapping(layout: GenogramLayout) -> list[tuple[str, str]]:
 
 
 def check_rules(case: Case, layout: GenogramLayout, level_partners: bool = True,
-                people: set[str] | None = None) -> None:
+                people: set[str] | None = None, twins: bool = True) -> None:
     fam = case.family
     want = {p.id for p in fam.people()} if people is None else people
     assert set(layout.people) == want, "everyone present, no one invented"
@@ -217,6 +217,8 @@ def check_rules(case: Case, layout: GenogramLayout, level_partners: bool = True,
             assert place.sib_y < layout.people[k].box.y
     for g in fam.birth_groups():
         members = [m for m in g.members if m in layout.people]
+        if not twins and any(fam.parents_of(q) for m in members for q in fam.partners_of(m)):
+            continue  # a twin whose partner hangs under another family may stand with them
         row = sorted((p for p in layout.people.values() if p.cy == layout.people[members[0]].cy),
                      key=lambda p: p.cx)
         idx = sorted(i for i, p in enumerate(row) if p.id in members)

@@ -151,15 +151,15 @@ def _choose_parent(fam: Family, c: Cluster) -> None:
 def _orient_for_twins(fam: Family, c: Cluster) -> None:
     """A twin with a partner turns so the twins stand together."""
     a = c.anchor
-    if a is None or a not in fam.twins or len(c.members) != 2:
+    if a is None or a not in fam.twins or len(c.members) < 2:
         return
     sibs = fam.children[c.parent_union]  # type: ignore[index]
     group = fam.twins[a]
     others = [i for i, s in enumerate(sibs) if fam.twins.get(s) == group and s != a]
     me = sibs.index(a)
     want_right = any(i > me for i in others)  # twins after me: I stand at my group's right end
-    if (c.members[1] == a) != want_right:
-        c.members.reverse()
+    rest = [m for m in c.members if m != a]  # partners keep their order, all on the far side
+    c.members[:] = rest + [a] if want_right else [a] + rest
     c.flippable = False
 
 
