@@ -19,7 +19,7 @@ from ..model import Case
 from ..notation import styles as S
 from ..notation.genogram import genogram_glyphs
 from ..notation.geometry import bounds
-from ..notation.glyphs import Glyph, Text
+from ..notation.glyphs import Glyph, Group, Text
 from ..notation.legend import legend_glyphs
 from .diagram_pdf import GlyphFlowable, Region, paint
 from .fonts import register
@@ -148,6 +148,21 @@ def _tiles(layout: GenogramLayout, region: Region, frame_w: float,
     return pages
 
 
+def _on_page(drawing: list[Glyph], clips: list[Region]) -> list[Glyph]:
+    """What a tile page draws: people whose symbol is on it, and whatever else crosses it.
+    Leaving the rest out keeps each name on one page only (and in the PDF's text only once)."""
+    out = []
+    for g in drawing:
+        x0, y0, x1, y1 = bounds([g])
+        if isinstance(g, Group) and g.kind == "person":
+            cx, cy = (x0 + x1) / 2, y0 + 1
+            if any(a <= cx <= c and b <= cy <= d for a, b, c, d in clips):
+                out.append(g)
+        elif any(x0 < c and a < x1 and y0 < d and b < y1 for a, b, c, d in clips):
+            out.append(g)
+    return out
+
+
 def genogram_pdf(case: Case, layout: GenogramLayout, opts: ExportOptions) -> bytes:
     register()
     page = (landscape if opts.orientation == "landscape" else portrait)(PAPERS[opts.paper])
@@ -183,7 +198,7 @@ def genogram_pdf(case: Case, layout: GenogramLayout, opts: ExportOptions) -> byt
         for i, (window, clips) in enumerate(_tiles(layout, region, frame_w, frame_h)):
             if i:
                 story.append(PageBreak())
-            tile = GlyphFlowable(drawing, window, scale=1.0, clip=clips)
+            tile = GlyphFlowable(_on_page(drawing, clips), window, scale=1.0, clip=clips)
             tile.hAlign = "LEFT"
             story.append(tile)
     if key:
