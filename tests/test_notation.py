@@ -330,3 +330,26 @@ def test_legend_columns_fit_the_width():
     narrow = bounds(legend_glyphs(case, 200))
     wide = bounds(legend_glyphs(case, 800))
     assert wide[2] - wide[0] <= 800 and wide[3] - wide[1] < narrow[3] - narrow[1]
+
+
+# ---- the documentation keeps up with the style table ------------------------------------------------
+def test_docs_name_every_symbol_and_show_the_current_key():
+    import io
+    from pathlib import Path
+
+    from PIL import Image
+
+    from genogram.export.legend_image import full_legend_png
+    from genogram.notation.legend import all_entries
+
+    root = Path(__file__).resolve().parents[1]
+    doc = (root / "docs" / "notation.md").read_text(encoding="utf-8")
+    labels = ([S.GENDER_LABELS[g] for g in Gender] + list(S.KIND_LABELS.values())
+              + [s.label for s in S.UNION_STYLES.values()] + [s.label.split(" (")[0] for s in S.CHILD_STYLES.values()]
+              + list(S.TWIN_LABELS.values()) + [s.label for s in S.BOND_STYLES.values()] + ["Household"])
+    missing = [label for label in labels if label not in doc]
+    assert not missing, f"docs/notation.md does not describe: {missing}"
+    committed = Image.open(root / "docs" / "images" / "notation-legend.png")
+    fresh = Image.open(io.BytesIO(full_legend_png()))
+    assert committed.size == fresh.size, "run python -m genogram.export.legend_image docs/images/notation-legend.png"
+    assert len(all_entries()) == len({e.key for e in all_entries()})

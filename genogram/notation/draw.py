@@ -149,7 +149,8 @@ def bond_line(kind: BondKind, points: tuple[Point, ...], directed: bool) -> list
 
 def household_outline(x0: float, y0: float, x1: float, y1: float, name: str) -> list[Glyph]:
     st = S.HOUSEHOLD
-    out: list[Glyph] = [Rect(x0, y0, x1 - x0, y1 - y0, st.colour, st.width, None, st.dash, S.HOUSEHOLD_RADIUS)]
+    radius = min(S.HOUSEHOLD_RADIUS, (y1 - y0) / 2, (x1 - x0) / 2)
+    out: list[Glyph] = [Rect(x0, y0, x1 - x0, y1 - y0, st.colour, st.width, None, st.dash, radius)]
     if name:
         t = Text(x0 + S.HOUSEHOLD_RADIUS + 2, y0 + S.HOUSEHOLD_LABEL_SIZE * 0.35, name,
                  S.HOUSEHOLD_LABEL_SIZE, "bold", "start", st.colour)

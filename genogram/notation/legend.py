@@ -28,6 +28,8 @@ class Entry:
 def _person(gender: Gender, kind: PersonKind = PersonKind.PERSON, dead: bool = False,
             index: bool = False, age: str = "") -> SampleFn:
     size = S.LEGEND_SYMBOL if kind is PersonKind.PERSON else S.LEGEND_SYMBOL * 0.8
+    if index:
+        size -= 2 * S.INDEX_GAP  # the second outline keeps within the row
     return lambda cx, cy: draw.person_symbol(cx, cy, size, gender, kind, dead, index, age)
 
 
@@ -83,7 +85,7 @@ def legend_entries(case: Case) -> list[Entry]:
         out.append(Entry("index", "The child this work is about", _person(Gender.FEMALE, index=True)))
     for k in (PersonKind.PREGNANCY, PersonKind.MISCARRIAGE, PersonKind.TERMINATION, PersonKind.STILLBIRTH):
         if any(p.kind is k for p in people):
-            out.append(Entry(f"kind:{k.value}", S.KIND_LABELS[k], _person(Gender.UNKNOWN, k)))
+            out.append(Entry(f"kind:{k.value}", S.KIND_LABELS[k], _person(Gender.MALE, k)))
     kinds = {u.kind for u in fam.unions()}
     for uk in UnionKind:
         if uk in kinds:
@@ -129,10 +131,32 @@ def _columns(entries: list[Entry], max_width: float) -> tuple[int, list[float]]:
 COL_GAP = 16.0
 
 
+def all_entries() -> list[Entry]:
+    """Every entry the notation has, for the documentation and the app's help."""
+    out = [Entry(f"gender:{g.value}", S.GENDER_LABELS[g], _person(g)) for g in Gender]
+    out += [Entry("age", "Age (as at the case date; at death if died)", _person(Gender.MALE, age="7")),
+            Entry("deceased", "Died (age at death inside)", _person(Gender.MALE, dead=True)),
+            Entry("index", "The child this work is about", _person(Gender.FEMALE, index=True))]
+    out += [Entry(f"kind:{k.value}", S.KIND_LABELS[k], _person(Gender.MALE, k)) for k in S.KIND_LABELS]
+    out += [Entry(f"union:{u.value}", S.UNION_STYLES[u].label, _union(u)) for u in UnionKind]
+    out += [Entry(f"child:{k.value}", S.CHILD_STYLES[k].label, _child(k)) for k in ChildKind]
+    out += [Entry(f"twins:{'identical' if i else 'fraternal'}", S.TWIN_LABELS[i], _twins(i)) for i in (False, True)]
+    for bk, style in S.BOND_STYLES.items():
+        directed = bk in (BondKind.ABUSE, BondKind.CARING)
+        label = f"{style.label} ({style.towards})" if directed else style.label
+        out.append(Entry(f"bond:{bk.value}", label, _bond(bk, directed)))
+    out.append(Entry("household", S.HOUSEHOLD_LABEL, _household))
+    return out
+
+
 def legend_glyphs(case: Case, max_width: float = 0.0, x: float = 0.0, y: float = 0.0) -> list[Glyph]:
     """The key at (x, y): a title, then one row per used symbol, in as many columns as fit
     `max_width` (0: one column). Empty when the drawing has nothing to explain."""
-    entries = legend_entries(case)
+    return entries_glyphs(legend_entries(case), max_width, x, y)
+
+
+def entries_glyphs(entries: list[Entry], max_width: float = 0.0, x: float = 0.0, y: float = 0.0) -> list[Glyph]:
+    """Lay out key entries in columns filled top to bottom, under the title "Key"."""
     if not entries:
         return []
     cols, col_w = _columns(entries, max_width)

@@ -147,5 +147,5 @@ HOUSEHOLD_LABEL = "Household (lives together)"
 LEGEND_TITLE = "Key"
 LEGEND_SIZE = 8.0
 LEGEND_SAMPLE_WIDTH = 36.0
-LEGEND_ROW = 16.0
+LEGEND_ROW = 17.0
 LEGEND_SYMBOL = 12.0  # a person in the key
