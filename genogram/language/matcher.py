@@ -257,7 +257,7 @@ def _preferred(frozen: tuple[tuple[str, str], ...] | None
                ) -> tuple[re.Pattern[str] | None, dict[str, Any] | None]:
     if not frozen:
         return None, None
-    names = {v or k for k, v in frozen if (v or k).strip()}
+    names = {w for k, v in frozen for w in (k if not v else "", v) if w.strip()}
     pattern = None
     if names:
         alternation = "|".join(re.escape(n.strip()) for n in sorted(names, key=len, reverse=True))

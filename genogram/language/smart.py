@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .matcher import Match, find_matches
@@ -113,7 +113,9 @@ class Context:
     child_age: int | None = None
     who: str = ""
     when: str = ""
-    preferred: tuple[str, ...] = field(default=())
+    # the child's own words: a list of names to leave alone, or {glossary term: child's word}
+    # ("" as the word: just leave the term alone)
+    preferred: Mapping[str, str] | tuple[str, ...] = field(default=())
 
 
 def _mentions(text: str, names: Sequence[str], possessive: bool = True) -> bool:
@@ -200,7 +202,7 @@ def check_action(text: str, ctx: Context | None = None,
                  matches: Sequence[Match] | None = None) -> list[Finding]:
     """An action needs a named person, a clear task, and a date or how often."""
     ctx = ctx or Context()
-    matches = find_matches(text) if matches is None else matches
+    matches = find_matches(text, ctx.preferred or None) if matches is None else matches
     out = _common(text, ctx)
     whole = f"{text} {ctx.who}"
     generic = GENERIC_WHO.search(whole)
@@ -231,7 +233,7 @@ def check_outcome(text: str, ctx: Context | None = None,
                   matches: Sequence[Match] | None = None) -> list[Finding]:
     """An outcome says what will be different for the child, and how we will know."""
     ctx = ctx or Context()
-    matches = find_matches(text) if matches is None else matches
+    matches = find_matches(text, ctx.preferred or None) if matches is None else matches
     out = _common(text, ctx)
     start = ACTION_START.match(text)
     if start and not _mentions(start.group("subject"), ctx.child_names):
@@ -274,12 +276,24 @@ def check_child_text(text: str, ctx: Context | None = None,
     return out + _language_findings(matches, text, child=True)
 
 
+def check_other_text(text: str, ctx: Context | None = None,
+                     matches: Sequence[Match] | None = None) -> list[Finding]:
+    """Adult text that is neither outcome nor action (worries, strengths): words only."""
+    ctx = ctx or Context()
+    matches = find_matches(text, ctx.preferred or None) if matches is None else matches
+    return _language_findings(matches, text, child=False)
+
+
 def check_item(text: str, as_: str, ctx: Context | None = None,
                matches: Sequence[Match] | None = None) -> list[Finding]:
-    """Dispatch on what the text is: "outcome", "action" or "child"."""
-    checks = {"outcome": check_outcome, "action": check_action, "child": check_child_text}
+    """Dispatch on what the text is: "outcome", "action", "child", or other adult "text"."""
+    checks = {"outcome": check_outcome, "action": check_action, "child": check_child_text,
+              "text": check_other_text}
     if as_ not in checks:
         raise ValueError(f"cannot check text as {as_!r}: use outcome, action or child")
+    ctx = ctx or Context()
+    if matches is None:
+        matches = find_matches(text, ctx.preferred or None)
     return checks[as_](text, ctx, matches)
 
 
