@@ -353,3 +353,20 @@ def test_docs_name_every_symbol_and_show_the_current_key():
     fresh = Image.open(io.BytesIO(full_legend_png()))
     assert committed.size == fresh.size, "run python -m genogram.export.legend_image docs/images/notation-legend.png"
     assert len(all_entries()) == len({e.key for e in all_entries()})
+
+
+def test_a_bond_between_partners_side_by_side_runs_below_their_partnership_line():
+    case, lay = every_element()
+    # put Nikos and Zofia's partnership line at mid-height, as the layout does for neighbours
+    up = lay.unions["u2"]
+    lay.unions["u2"] = replace(up, bar_y=lay.people["zofia"].cy)
+    gl = genogram_glyphs(case, lay)
+    shaft = _lines(_group(gl, "b7"))[0]
+    assert {p[1] for p in shaft.points} == {lay.people["zofia"].cy + S.BOND_DROP * 36.0}
+    dates = [t for t in walk([_group(gl, "u2")]) if isinstance(t, Text)]
+    assert [t.text for t in dates] == ["sep. 2019", "m. 2011"]
+    gap = (lay.people["nikos"].cx + 18, lay.people["zofia"].cx - 18)
+    for t in dates:  # inside the gap between the two symbols, above the line
+        assert gap[0] < t.x < gap[1] and t.y < lay.people["zofia"].cy
+        from genogram.notation.metrics import text_width
+        assert text_width(t.text, t.size) <= gap[1] - gap[0]

@@ -59,9 +59,10 @@ def union_group(case: Case, layout: GenogramLayout, up: UnionPlace) -> Group:
         mark_x = max(lo + 6, min(hi - 6, up.drop_x - 9))
     glyphs: list[Glyph] = draw.union_line(u.kind, tuple(pts), mark_x)
     dates = draw.union_dates(u.kind, _year(u.started), _year(u.separated), _year(u.ended))
-    if dates and side:
+    if dates and side:  # stacked above the line in the gap, shrunk to fit it
         for i, line in enumerate(reversed(dates.split("  "))):
-            t = Text((lo + hi) / 2, up.bar_y - 8.0 - i * (S.DATE_SIZE + 1.5), line, S.DATE_SIZE, "regular",
+            size = max(6.0, min(S.DATE_SIZE, S.DATE_SIZE * (hi - lo - 2) / text_width(line, S.DATE_SIZE)))
+            t = Text((lo + hi) / 2, up.bar_y - 3.5 - i * (S.DATE_SIZE + 1.0), line, size, "regular",
                      "middle", S.INK)
             glyphs += draw.with_halo(t)
     elif dates:
@@ -169,6 +170,11 @@ def bond_points(layout: GenogramLayout, a: PersonPlace, b: PersonPlace) -> tuple
             y = (1 - t) ** 2 * top_a + 2 * (1 - t) * t * ctrl[1] + t * t * top_b
             pts.append((x, y))
         return tuple(pts)
+    if same_row:  # beside each other: below the partnership line, which runs at mid-height
+        y = a.cy + min(a.size, b.size) * S.BOND_DROP
+        left, right = (a, b) if a.cx < b.cx else (b, a)
+        pts = ((left.cx + left.size / 2 + S.BOND_CLEARANCE, y), (right.cx - right.size / 2 - S.BOND_CLEARANCE, y))
+        return pts if left is a else (pts[1], pts[0])
     dx, dy = b.cx - a.cx, b.cy - a.cy
     dist = (dx * dx + dy * dy) ** 0.5 or 1.0
     ux, uy = dx / dist, dy / dist
