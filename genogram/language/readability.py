@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,:]\d+)*")
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)|\n\s*\n|\n(?=\s*(?:[-•*]|\d+[.)])\s)")
@@ -42,16 +43,25 @@ MIN_AGE, MAX_AGE = 5, 21  # 21 stands for "adult level or harder"
 
 def count_syllables(word: str) -> int:
     """Syllables in one English word (at least 1 for any word with letters)."""
-    w = word.lower().replace("’", "'")
+    return _syllables(word.lower().replace("’", "'"))
+
+
+_NOT_LETTER = re.compile(r"[^a-z]")
+_VOWEL_GROUP = re.compile(r"[aeiouy]+")
+_SPLIT_PAIR = re.compile(r"(?<![ctsgq])ia|(?<![ctsgx])io(?!ns?$)|eo|(?<![qg])ua|(?<![qg])uo")
+
+
+@lru_cache(maxsize=20_000)
+def _syllables(w: str) -> int:
     if w in _EXCEPTIONS:
         return _EXCEPTIONS[w]
-    w = re.sub(r"[^a-z]", "", w)
+    w = _NOT_LETTER.sub("", w)
     if not w:
         return 0
     if len(w) <= 3:
         return 1
     core = w[1:] if w[0] == "y" else w
-    groups = re.findall(r"[aeiouy]+", core)
+    groups = _VOWEL_GROUP.findall(core)
     n = len(groups)
     vowels = "aeiouy"
     if w.endswith("e") and w[-2] not in vowels:
@@ -64,7 +74,7 @@ def count_syllables(word: str) -> int:
         n -= 1  # jumped (but wanted, needed)
     if w.endswith("ing") and len(w) > 4 and w[-4] in vowels:
         n += 1  # going, seeing, playing
-    n += len(re.findall(r"(?<![ctsgq])ia|(?<![ctsgx])io(?!ns?$)|eo|(?<![qg])ua|(?<![qg])uo", core))
+    n += len(_SPLIT_PAIR.findall(core))
     return max(1, n)
 
 
