@@ -22,38 +22,38 @@ RUNS = int(os.environ.get("KINSCAPE_BENCH_RUNS", "31"))
 TARGET_MS = 50.0
 
 OUTCOMES = [
-    "By 14 March, Mason and Ruby will each have a clean bed with bedding that is washed weekly, "
-    "and the kitchen will have food for three days.",
+    ("By 14 March, Mason and Ruby will each have a clean bed with bedding that is washed weekly, "
+     "and the kitchen will have food for three days."),
     "Home conditions to improve so that the children's placement is not at risk.",
-    "Mason will get to school by 8:50 am on at least 19 out of 20 school days in each four-week "
-    "period (baseline: 11 late arrivals in the last 6 weeks).",
+    ("Mason will get to school by 8:50 am on at least 19 out of 20 school days in each four-week "
+     "period (baseline: 11 late arrivals in the last 6 weeks)."),
     "Hopefully Ruby will feel happier at home and will be less aggressive at contact.",
     "Mum to engage with CAMHS and attend the parenting course in order to safeguard the children.",
-    "Ruby will tell her teacher she feels safe at home, scoring 7 or more on her 0-10 scale each "
-    "week for 6 weeks.",
+    ("Ruby will tell her teacher she feels safe at home, scoring 7 or more on her 0-10 scale each "
+     "week for 6 weeks."),
 ]
 ACTIONS = [
-    "Leah will go to her weekly appointment with the drug and alcohol service every Tuesday from "
-    "3 March. Her worker Sam Patel will tell the social worker by each Friday whether she attended.",
+    ("Leah will go to her weekly appointment with the drug and alcohol service every Tuesday from "
+     "3 March. Her worker Sam Patel will tell the social worker by each Friday whether she attended."),
     "Professionals to liaise as required and monitor the situation going forward.",
     "School to monitor Mason's attendance and escalate to the DSL if he is absent.",
     "Mrs Ali, attendance lead, will email the social worker the register every other Friday.",
-    "The family support worker will visit every Wednesday and use the agreed home checklist with "
-    "Leah, utilising the resources available to facilitate improvement.",
-    "The IRO will chair the LAC review and the core group will ensure the multi-agency plan is "
-    "implemented prior to the RCPC.",
+    ("The family support worker will visit every Wednesday and use the agreed home checklist with "
+     "Leah, utilising the resources available to facilitate improvement."),
+    ("The IRO will chair the LAC review and the core group will ensure the multi-agency plan is "
+     "implemented prior to the RCPC."),
 ]
 WORRIES = [
-    "Leah has been non-compliant with the plan and failed to engage with the CIN meetings; she "
-    "was described as hostile and chaotic when the SW visited. Mason absconded from his "
-    "placement twice last month and the police were called.",
-    "Mason said \"I hate contact, it's boring and Dad shouts\" and Ruby said ‘I miss Nanny Mo’. "
-    "Their maternal grandmother has offered respite care at weekends.",
+    ("Leah has been non-compliant with the plan and failed to engage with the CIN meetings; she "
+     "was described as hostile and chaotic when the SW visited. Mason absconded from his "
+     "placement twice last month and the police were called."),
+    ("Mason said \"I hate contact, it's boring and Dad shouts\" and Ruby said ‘I miss Nanny Mo’. "
+     "Their maternal grandmother has offered respite care at weekends."),
 ]
 CHILD = [
     "You will see Mum and Dad every Saturday at the family centre. Sam will take you there.",
-    "Grown-ups are worried because the house was cold and there was not always food. "
-    "Mum is getting help so that things get better.",
+    ("Grown-ups are worried because the house was cold and there was not always food. "
+     "Mum is getting help so that things get better."),
     "Your teacher Mrs Ali will help you get to school on time every day.",
 ]
 

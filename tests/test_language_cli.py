@@ -66,7 +66,7 @@ def case_file(tmp_path):
                          preferred_names={"maternal grandmother": "Nanny Mo"}))
     edit, mason = ops.add_person(case, "Mason", Gender.MALE, born=FuzzyDate(2018, 5, 1))
     case.apply(edit)
-    edit, leah = ops.add_person(case, "Leah", Gender.FEMALE, born=FuzzyDate(1994))
+    edit, _leah = ops.add_person(case, "Leah", Gender.FEMALE, born=FuzzyDate(1994))
     case.apply(edit)
     items = (
         PlanItem("i1", "outcomes", "Home conditions to improve.",

@@ -1,7 +1,13 @@
 """The glossary: sourced, broad, and matched the way a practitioner expects."""
 import pytest
 
-from genogram.language import GlossaryError, apply_suggestion, default_glossary, find_matches, quoted_spans
+from genogram.language import (
+    GlossaryError,
+    apply_suggestion,
+    default_glossary,
+    find_matches,
+    quoted_spans,
+)
 from genogram.language.glossary import KINDS, parse_glossary
 
 HEADER = "term\tkind\tsuggestions\treason\tsource\tforms\n"

@@ -7,8 +7,13 @@ import pytest
 
 from genogram.language import find_matches
 from genogram.plans.templates import (
-    TemplateError, parse_plan_template, parse_story_outline, plan_template, plan_types,
-    story_outline, story_outlines,
+    TemplateError,
+    parse_plan_template,
+    parse_story_outline,
+    plan_template,
+    plan_types,
+    story_outline,
+    story_outlines,
 )
 from genogram.plans.timescales import default_profile
 

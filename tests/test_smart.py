@@ -3,7 +3,13 @@ import datetime as dt
 
 import pytest
 
-from genogram.language import Context, check_action, check_child_text, check_outcome, check_plan_shape
+from genogram.language import (
+    Context,
+    check_action,
+    check_child_text,
+    check_outcome,
+    check_plan_shape,
+)
 from genogram.language.smart import check_item
 
 CTX = Context(child_names=("Mason", "Ruby"), people=("Leah",), as_at=dt.date(2026, 2, 20),

@@ -5,8 +5,17 @@ import json
 import pytest
 
 from genogram.plans.timescales import (
-    DUE_SOON, ON_TRACK, OVERDUE, TimescaleError, add_months, add_working_days, bank_holidays,
-    default_profile, is_working_day, load_profile, working_days_between,
+    DUE_SOON,
+    ON_TRACK,
+    OVERDUE,
+    TimescaleError,
+    add_months,
+    add_working_days,
+    bank_holidays,
+    default_profile,
+    is_working_day,
+    load_profile,
+    working_days_between,
 )
 
 D = dt.date

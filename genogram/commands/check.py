@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 from ._common import CliError, load_case
@@ -128,6 +129,7 @@ def _check_plan(case: Any, plan: Any) -> tuple[list[dict[str, Any]], list[str]]:
     from ..language import Context, check_plan_shape, check_text
     from ..plans.templates import TemplateError, plan_template
 
+    role_of: Callable[[str], str]
     try:
         template = plan_template(plan.plan_type)
         role_of = template.role_of
@@ -155,7 +157,7 @@ def _check_plan(case: Any, plan: Any) -> tuple[list[dict[str, Any]], list[str]]:
         item_ctx = Context(**{**ctx.__dict__, "who": item.who, "when": item.when})
         lines.append(f"  item {item.id} ({item.section})")
         if role in _VOICE_ROLES:
-            obj = {"language": [], "smart": {"ok": True, "findings": []}, "reading_age": None}
+            obj: dict[str, Any] = {"language": [], "smart": {"ok": True, "findings": []}, "reading_age": None}
             lines.append("    their own words: not checked")
         else:
             result = check_text(item.text, as_, item_ctx)

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Union
+from typing import Any
 
 from .glossary import Entry, default_glossary
 
@@ -28,7 +28,7 @@ TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SEPARATOR = re.compile(r"[ \t\r\n\-\u2010\u2011]{1,4}")
 _VOWELS = set("aeiou")
 _QUOTES = {'"': '"', "“": "”", "„": "“", "«": "»", "»": "«", "‘": "’", "'": "'"}
-Preferred = Union[Mapping[str, str], Iterable[str], None]
+Preferred = Mapping[str, str] | Iterable[str] | None
 
 
 @dataclass(frozen=True)
@@ -134,8 +134,8 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
             continue
         closer = _QUOTES[c]
         single = c in ("'", "‘")
-        if single and i > 0 and text[i - 1].isalnum():
-            i += 1  # an apostrophe inside a word (children's, don't)
+        if single and i > 0 and text[i - 1].isalnum():  # an apostrophe: children's, don't
+            i += 1
             continue
         j = i + 1
         end = -1
@@ -143,10 +143,10 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
             ch = text[j]
             if ch == "\n" and j + 1 < n and text[j + 1] == "\n":
                 break  # a blank line ends the paragraph
-            if ch == closer or (c in "“„" and ch in "”\"") or (c == "‘" and ch == "'"):
-                if not single or j + 1 >= n or not text[j + 1].isalnum():
-                    end = j + 1
-                    break
+            closes = ch == closer or (c in "“„" and ch in "”\"") or (c == "‘" and ch == "'")
+            if closes and (not single or j + 1 >= n or not text[j + 1].isalnum()):
+                end = j + 1
+                break
             j += 1
         if end < 0:
             if single and c == "'":
