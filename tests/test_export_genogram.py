@@ -167,3 +167,24 @@ def test_command_on_a_case_with_nobody_says_so(tmp_path, capsys):
     out = tmp_path / "g.png"
     assert main(["export", str(path), "--what", "genogram", "-o", str(out)]) == 1
     assert "nobody in its genogram" in capsys.readouterr().err and not out.exists()
+
+
+def test_private_people_are_masked_in_printouts_unless_the_case_says_otherwise(family):
+    from dataclasses import replace as _replace
+
+    from genogram.model import SetMeta
+
+    case, lay = family
+    for fmt in ("pdf", "svg"):
+        data = render_genogram(case, lay, fmt)
+        text = "\n".join(_text(data)) if fmt == "pdf" else data.decode()
+        assert "Gwenllian" not in text and "Private" in text and "b. 1943" not in text
+        assert "Caring" not in text  # her only relationship is left out, so the key does not explain it
+        assert "Lowri Pritchard" in text
+    undo = case.apply(SetMeta(_replace(case.meta, hide_private_in_exports=False)))
+    try:
+        text = "\n".join(_text(render_genogram(case, lay, "pdf")))
+        assert "Gwenllian" in text and "Caring" in text
+        assert NOTE not in text  # notes are never drawn, private or not
+    finally:
+        case.apply(undo)

@@ -370,3 +370,16 @@ def test_a_bond_between_partners_side_by_side_runs_below_their_partnership_line(
         assert gap[0] < t.x < gap[1] and t.y < lay.people["zofia"].cy
         from genogram.notation.metrics import text_width
         assert text_width(t.text, t.size) <= gap[1] - gap[0]
+
+
+def test_hiding_private_people_keeps_their_place_and_symbol_only():
+    case, lay = every_element()
+    gl = genogram_glyphs(case, lay, hide_private=True)
+    gwen = _group(gl, "gwen")
+    assert isinstance(gwen.children[0], Circle)
+    assert [t.text for t in walk([gwen]) if isinstance(t, Text)] == ["Private"]
+    assert "b8" not in {g.owner for g in groups(gl, "bond")}
+    assert "u1" in {g.owner for g in groups(gl, "union")}
+    assert not [t for t in walk([_group(gl, "u1")]) if isinstance(t, Text)]  # no dates beside her
+    assert "bond:caring" not in {e.key for e in legend_entries(case, hide_private=True)}
+    assert "bond:caring" in {e.key for e in legend_entries(case)}

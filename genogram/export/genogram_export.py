@@ -64,12 +64,13 @@ def title_lines(case: Case) -> tuple[str, str]:
 
 def sheet_glyphs(case: Case, layout: GenogramLayout) -> list[Glyph]:
     """The whole sheet for SVG and PNG: title and date above the drawing, the key below."""
-    drawing = genogram_glyphs(case, layout)
+    hide = case.meta.hide_private_in_exports
+    drawing = genogram_glyphs(case, layout, hide)
     x0, y0, x1, y1 = bounds(drawing)
     title, sub = title_lines(case)
     head: list[Glyph] = [Text(x0, y0 - 24, title, 14.0, "bold", "start", S.INK),
                          Text(x0, y0 - 10, sub, 9.0, "regular", "start", S.MUTED)]
-    key = legend_glyphs(case, max(x1 - x0, 420.0), x0, y1 + 18)
+    key = legend_glyphs(case, max(x1 - x0, 420.0), x0, y1 + 18, hide)
     return head + drawing + key
 
 
@@ -168,9 +169,10 @@ def genogram_pdf(case: Case, layout: GenogramLayout, opts: ExportOptions) -> byt
     page = (landscape if opts.orientation == "landscape" else portrait)(PAPERS[opts.paper])
     pw, ph = page
     frame_w, frame_h = pw - 2 * MARGIN, ph - 2 * MARGIN - HEADER - FOOTER
-    drawing = genogram_glyphs(case, layout)
+    hide = case.meta.hide_private_in_exports
+    drawing = genogram_glyphs(case, layout, hide)
     region = bounds(drawing)
-    key = legend_glyphs(case, frame_w)
+    key = legend_glyphs(case, frame_w, hide_private=hide)
     key_region = bounds(key)
     title, sub = title_lines(case)
 

@@ -25,13 +25,25 @@ def age_text(case: Case, person: Person) -> str:
     return f"~{years}" if person.born is not None and person.born.approx else str(years)
 
 
-def person_group(case: Case, place: PersonPlace) -> Group:
+def hidden_people(case: Case, hide_private: bool) -> frozenset[str]:
+    """Private people whose details a printout leaves out (when the case says so): they keep
+    their place and symbol, named "Private", with no age, dates or death, and no bonds."""
+    if not hide_private:
+        return frozenset()
+    return frozenset(p.id for p in case.family.people() if p.private)
+
+
+def person_group(case: Case, place: PersonPlace, masked: bool = False) -> Group:
     p = case.family.person(place.id)
     index = case.meta.index_person == p.id
-    glyphs = draw.person_symbol(place.cx, place.cy, place.size, p.gender, p.kind, p.is_dead, index,
-                                age_text(case, p))
-    glyphs += draw.label_glyphs(place.cx, place.cy + place.size / 2 + (S.INDEX_GAP if index else 0.0),
-                                label_lines(case, p.id))
+    if masked:
+        glyphs = draw.person_symbol(place.cx, place.cy, place.size, p.gender, p.kind, False, index, "")
+        lines = [S.PRIVATE_LABEL] if p.kind is PersonKind.PERSON else []
+    else:
+        glyphs = draw.person_symbol(place.cx, place.cy, place.size, p.gender, p.kind, p.is_dead, index,
+                                    age_text(case, p))
+        lines = label_lines(case, p.id)
+    glyphs += draw.label_glyphs(place.cx, place.cy + place.size / 2 + (S.INDEX_GAP if index else 0.0), lines)
     return Group(p.id, "person", tuple(glyphs))
 
 
@@ -39,7 +51,7 @@ def _bottom(place: PersonPlace) -> float:
     return place.cy + place.size / 2
 
 
-def union_group(case: Case, layout: GenogramLayout, up: UnionPlace) -> Group:
+def union_group(case: Case, layout: GenogramLayout, up: UnionPlace, hidden: frozenset[str] = frozenset()) -> Group:
     u = case.family.union(up.id)
     places = [layout.people[pid] for pid in up.partners if pid in layout.people]
     places.sort(key=lambda pl: pl.cx)
@@ -58,7 +70,8 @@ def union_group(case: Case, layout: GenogramLayout, up: UnionPlace) -> Group:
     if up.children and abs(mark_x - up.drop_x) < 8:
         mark_x = max(lo + 6, min(hi - 6, up.drop_x - 9))
     glyphs: list[Glyph] = draw.union_line(u.kind, tuple(pts), mark_x)
-    dates = draw.union_dates(u.kind, _year(u.started), _year(u.separated), _year(u.ended))
+    dates = "" if hidden & set(u.partners) else draw.union_dates(u.kind, _year(u.started), _year(u.separated),
+                                                                   _year(u.ended))
     if dates and side:  # stacked above the line in the gap, shrunk to fit it
         for i, line in enumerate(reversed(dates.split("  "))):
             size = max(6.0, min(S.DATE_SIZE, S.DATE_SIZE * (hi - lo - 2) / text_width(line, S.DATE_SIZE)))
@@ -181,9 +194,11 @@ def bond_points(layout: GenogramLayout, a: PersonPlace, b: PersonPlace) -> tuple
     return ((a.cx + ux * ra, a.cy + uy * ra), (b.cx - ux * rb, b.cy - uy * rb))
 
 
-def bond_groups(case: Case, layout: GenogramLayout) -> list[Group]:
+def bond_groups(case: Case, layout: GenogramLayout, hidden: frozenset[str] = frozenset()) -> list[Group]:
     out: list[Group] = []
     for bond in case.family.bonds():
+        if bond.a in hidden or bond.b in hidden:
+            continue
         a, b = layout.people.get(bond.a), layout.people.get(bond.b)
         if a is None or b is None:
             continue
@@ -192,11 +207,11 @@ def bond_groups(case: Case, layout: GenogramLayout) -> list[Group]:
     return out
 
 
-def household_groups(case: Case, layout: GenogramLayout) -> list[Group]:
+def household_groups(case: Case, layout: GenogramLayout, hidden: frozenset[str] = frozenset()) -> list[Group]:
     out: list[Group] = []
     pad = S.HOUSEHOLD_PAD
     for i, hh in enumerate(case.family.households()):
-        boxes = [layout.people[m].box for m in hh.members if m in layout.people]
+        boxes = [layout.people[m].box for m in hh.members if m in layout.people and m not in hidden]
         if not boxes:
             continue
         grow = pad + 3.0 * (i % 3)  # households that touch do not draw on top of each other
@@ -208,15 +223,19 @@ def household_groups(case: Case, layout: GenogramLayout) -> list[Group]:
     return out
 
 
-def genogram_glyphs(case: Case, layout: GenogramLayout) -> list[Glyph]:
-    """Everything the genogram shows, as glyphs grouped by what the user can select."""
+def genogram_glyphs(case: Case, layout: GenogramLayout, hide_private: bool = False) -> list[Glyph]:
+    """Everything the genogram shows, as glyphs grouped by what the user can select.
+
+    `hide_private` is for printouts (pass `case.meta.hide_private_in_exports`); the screen
+    shows everything to the practitioner."""
+    hidden = hidden_people(case, hide_private)
     out: list[Glyph] = []
-    out += household_groups(case, layout)
+    out += household_groups(case, layout, hidden)
     for up in layout.unions.values():
-        out.append(union_group(case, layout, up))
+        out.append(union_group(case, layout, up, hidden))
     for up in layout.unions.values():
         out += link_groups(case, layout, up)
-    out += bond_groups(case, layout)
+    out += bond_groups(case, layout, hidden)
     for place in layout.people.values():
-        out.append(person_group(case, place))
+        out.append(person_group(case, place, place.id in hidden))
     return out

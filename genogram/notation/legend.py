@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from ..model import BondKind, Case, ChildKind, Gender, PersonKind, UnionKind
 from . import draw
 from . import styles as S
+from .genogram import hidden_people
 from .glyphs import Glyph, Group, Line, Text
 from .metrics import text_width
 
@@ -68,18 +69,21 @@ def _household(cx: float, cy: float) -> list[Glyph]:
     return draw.household_outline(cx - W / 2 + 2, cy - 6, cx + W / 2 - 2, cy + 6, "")
 
 
-def legend_entries(case: Case) -> list[Entry]:
-    """The entries the drawing needs, in a fixed order: people, partnerships, children, bonds."""
+def legend_entries(case: Case, hide_private: bool = False) -> list[Entry]:
+    """The entries the drawing needs, in a fixed order: people, partnerships, children, bonds.
+    With `hide_private`, what is shown only for private people is not explained either."""
     fam = case.family
+    hidden = hidden_people(case, hide_private)
     people = fam.people()
     born = [p for p in people if p.kind is PersonKind.PERSON]
+    shown = [p for p in born if p.id not in hidden]
     out: list[Entry] = []
     for g in Gender:
         if any(p.gender is g for p in born):
             out.append(Entry(f"gender:{g.value}", S.GENDER_LABELS[g], _person(g)))
-    if any(case.age_of(p.id) is not None for p in born):
+    if any(case.age_of(p.id) is not None for p in shown):
         out.append(Entry("age", f"Age as at {_as_at(case)} (at death if died)", _person(Gender.MALE, age="7")))
-    if any(p.is_dead for p in born):
+    if any(p.is_dead for p in shown):
         out.append(Entry("deceased", "Died (age at death inside)", _person(Gender.MALE, dead=True)))
     if case.index_person() is not None:
         out.append(Entry("index", "The child this work is about", _person(Gender.FEMALE, index=True)))
@@ -99,7 +103,7 @@ def legend_entries(case: Case) -> list[Entry]:
         if identical in twins:
             out.append(Entry(f"twins:{'identical' if identical else 'fraternal'}", S.TWIN_LABELS[identical],
                              _twins(identical)))
-    bonds = fam.bonds()
+    bonds = [b for b in fam.bonds() if b.a not in hidden and b.b not in hidden]
     for bk in BondKind:
         of_kind = [b for b in bonds if b.kind is bk]
         if of_kind:
@@ -107,7 +111,7 @@ def legend_entries(case: Case) -> list[Entry]:
             style = S.BOND_STYLES[bk]
             label = f"{style.label} ({style.towards})" if directed else style.label
             out.append(Entry(f"bond:{bk.value}", label, _bond(bk, directed)))
-    if fam.households():
+    if any(set(h.members) - hidden for h in fam.households()):
         out.append(Entry("household", S.HOUSEHOLD_LABEL, _household))
     return out
 
@@ -149,10 +153,11 @@ def all_entries() -> list[Entry]:
     return out
 
 
-def legend_glyphs(case: Case, max_width: float = 0.0, x: float = 0.0, y: float = 0.0) -> list[Glyph]:
+def legend_glyphs(case: Case, max_width: float = 0.0, x: float = 0.0, y: float = 0.0,
+                  hide_private: bool = False) -> list[Glyph]:
     """The key at (x, y): a title, then one row per used symbol, in as many columns as fit
     `max_width` (0: one column). Empty when the drawing has nothing to explain."""
-    return entries_glyphs(legend_entries(case), max_width, x, y)
+    return entries_glyphs(legend_entries(case, hide_private), max_width, x, y)
 
 
 def entries_glyphs(entries: list[Entry], max_width: float = 0.0, x: float = 0.0, y: float = 0.0) -> list[Glyph]:

@@ -56,6 +56,7 @@ KIND_LABELS: dict[PersonKind, str] = {
 }
 SYMBOL_STROKE = Stroke(INK, 1.4)
 SYMBOL_FILL = PAPER
+PRIVATE_LABEL = "Private"  # in place of a private person's name in printouts
 DECEASED = Stroke(MUTED, 1.0)  # the X inside a deceased person's symbol
 INDEX_GAP = 3.5  # the index child's second outline, outside the first
 AGE_SIZE = 11.0
