@@ -63,7 +63,7 @@ def test_bad_input_is_one_line(capsys, argv, message):
 @pytest.fixture
 def case_file(tmp_path):
     case = Case(CaseMeta(title="Invented family", fictional=True, as_at=FuzzyDate(2026, 2, 20),
-                         preferred_names={"maternal grandmother": "Nanny Mo"}))
+                         preferred_names={"maternal grandmother": "Nanny Mo", "social worker": "Jess"}))
     edit, mason = ops.add_person(case, "Mason", Gender.MALE, born=FuzzyDate(2018, 5, 1))
     case.apply(edit)
     edit, _leah = ops.add_person(case, "Leah", Gender.FEMALE, born=FuzzyDate(1994))
@@ -73,7 +73,8 @@ def case_file(tmp_path):
                  child_text="The implementation of the multi-agency plan will safeguard you going forward."),
         PlanItem("i2", "actions", "Leah will meet her drug worker every Tuesday from 3 March."),
         PlanItem("i3", "actions", "Professionals to liaise as required."),
-        PlanItem("i4", "worries", "Leah's maternal grandmother says the house is cold."),
+        PlanItem("i4", "worries", "Leah's maternal grandmother says the house is cold. The social worker agrees.",
+                 child_text="Your maternal grandmother says the house is cold."),
         PlanItem("i5", "child_view", "I hate contact, it's boring"),
     )
     case.apply(Put("plans", Plan("plan1", "child_in_need", child=mason, items=items,
@@ -101,8 +102,13 @@ def test_case_json_has_one_object_per_item_and_one_per_plan(capsys, case_file):
     assert set(child) == {"language", "smart", "reading_age"}
     assert "READABILITY" in {f["rule"] for f in child["smart"]["findings"]}
     assert by_id["i2"]["child"] is None
-    # the case's preferred names suggest the child's word; the child's own words are never checked
-    assert by_id["i4"]["language"][0]["suggestions"] == ["Nanny Mo"]
+    # the child's preferred words replace the glossary in the child's copy, and come first in
+    # adult text, where roles the child has a word for ("social worker") stay unflagged
+    assert by_id["i4"]["child"]["language"][0]["suggestions"] == ["Nanny Mo"]
+    assert by_id["i4"]["child"]["language"][0]["kind"] == "preferred"
+    assert [(m["term"], m["suggestions"][0]) for m in by_id["i4"]["language"]] == [
+        ("maternal grandmother", "Nanny Mo")]
+    # the child's own words are never checked
     assert by_id["i5"]["language"] == []
 
 

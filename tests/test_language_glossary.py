@@ -59,6 +59,12 @@ def test_case_insensitive_multiword_and_word_boundaries():
     assert terms("the placement. Breakdown") == [("placement", "placement")]
 
 
+def test_a_noun_after_a_modal_is_a_verb():
+    assert terms("Sam will contact the school. Mason will go to contact; the contact went well.") == [
+        ("contact", "contact"), ("contact", "contact")]
+    assert terms("Leah can placement") == []
+
+
 def test_longest_match_wins_overlaps():
     assert terms("the contact centre") == [("contact centre", "contact centre")]
     assert terms("her LAC review is soon") == [("LAC review", "LAC review")]

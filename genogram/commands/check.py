@@ -30,6 +30,9 @@ JSON for CASE (a list, one object per plan item, then one per plan):
   holding people's own words (the child's view, the parents' view) are never checked
   for language. The last object of each plan has "id" equal to the plan id,
   "section": "plan", and the plan-wide findings (NO_CONTINGENCY, NOT_AGREED, TOO_MANY).
+  The case's preferred words ({"maternal grandmother": "Nanny Mo"}) are what the
+  child's copy is checked against (kind "preferred"); in adult text they are offered
+  first. People's known-as names and the child's words are never flagged.
 
 Exit status 0 when the check ran (whatever it found), 1 for a problem with the input.
 """
@@ -140,10 +143,15 @@ def _check_plan(case: Any, plan: Any) -> tuple[list[dict[str, Any]], list[str]]:
     child = case.family.person(plan.child) if plan.child and case.family.has_person(plan.child) else None
     age = case.age_of(plan.child)[0] if child is not None and case.age_of(plan.child) else None
     known_as = {p.known_as: "" for p in people if p.known_as}
+    preferred = dict(case.meta.preferred_names)
+    for key, name in list(preferred.items()):  # {person id: name} keeps that name unflagged
+        if case.family.has_person(key):
+            known_as[name] = ""
+            del preferred[key]
     ctx = Context(child_names=tuple(_names(child)) if child else (),
                   people=tuple(n for p in people for n in _names(p)), as_at=case.as_at(),
                   review=plan.review.earliest() if plan.review else None, child_age=age,
-                  preferred={**known_as, **dict(case.meta.preferred_names)})
+                  preferred={**known_as, **preferred})
     title = plan.title or plan_name
     lines = [f"plan {plan.id}: {title}" + (f" for {child.short_name}" if child else "")]
     objects: list[dict[str, Any]] = []

@@ -7,6 +7,7 @@ one regular expression per glossary term. Rules:
 - inflections: plurals and possessives of a noun term's last word, -s/-ed/-ing of a verb
   term's first word, and -ise/-ize spellings;
 - multi-word terms may be split by spaces or hyphens, never by punctuation;
+- a noun term right after a modal ("Sam will contact the school") is a verb, not flagged;
 - overlapping matches: the longest wins;
 - text inside quotation marks (straight, curly, guillemets) is never flagged: a child's
   quoted words are not "corrected";
@@ -224,7 +225,7 @@ class Matcher:
             j = i
             while True:
                 entry = node.get("")
-                if entry is not None and _case_ok(entry, text, tokens, i, j):
+                if entry is not None and _context_ok(entry, text, tokens, i):
                     best = (tokens[i][0], tokens[j][1], entry, 0)
                 j += 1
                 if j >= n or sep(text, tokens[j - 1][1], tokens[j][0]) is None:
@@ -237,11 +238,19 @@ class Matcher:
         return found
 
 
-def _case_ok(entry: Entry, text: str, tokens: list[tuple[int, int, str]], i: int, j: int) -> bool:
-    if entry.kind != "acronym":
-        return True
-    word = text[tokens[i][0]:tokens[i][1]][: len(entry.term)]
-    return word == entry.term or (len(entry.term) >= 5 and word == entry.term.capitalize())
+_MODALS = frozenset({"will", "would", "can", "could", "should", "must", "may", "might", "shall",
+                     "please"})
+
+
+def _context_ok(entry: Entry, text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """Acronyms only in capitals; a noun term straight after "will", "can" … is a verb
+    ("Sam will contact the school") and is left alone."""
+    if entry.kind == "acronym":
+        word = text[tokens[i][0]:tokens[i][1]][: len(entry.term)]
+        return word == entry.term or (len(entry.term) >= 5 and word == entry.term.capitalize())
+    if entry.forms == "noun" and i > 0 and tokens[i - 1][2] in _MODALS:
+        return not text[tokens[i - 1][1]:tokens[i][0]].isspace()
+    return True
 
 
 def _freeze(preferred: Preferred) -> tuple[tuple[str, str], ...] | None:
