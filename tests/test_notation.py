@@ -124,7 +124,7 @@ def grid_layout(case: Case, rows: list[list[tuple[str, float]]]) -> GenogramLayo
         next_top = 40.0 + (a.generation + 1) * ROW - 18 - 22
         lay.unions[u.id] = UnionPlace(u.id, u.partners, left.cx, right.cx, bar_y, (left.cx + right.cx) / 2,
                                       next_top - 8 * k, tuple(kids))
-    x0, y0, x1, y1 = bounds(genogram_glyphs(case, lay))
+    _x0, _y0, x1, y1 = bounds(genogram_glyphs(case, lay))
     lay.width, lay.height = x1, y1
     return lay
 

@@ -105,7 +105,7 @@ class GlyphFlowable(Flowable):  # type: ignore[misc]
         x0, y0, x1, y1 = self.region
         return max(x1 - x0, 1.0), max(y1 - y0, 1.0)
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         w, h = self.size
         if self.fixed is None:
             room = max(availHeight - self.reserve, 1.0)
@@ -114,7 +114,7 @@ class GlyphFlowable(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         c: Canvas = self.canv
-        w, h = self.size
+        _w, h = self.size
         x0, y0, _, _ = self.region
         c.saveState()
         c.translate(0, h * self.scale)

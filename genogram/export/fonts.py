@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 from reportlab.pdfbase import pdfmetrics
@@ -38,12 +38,12 @@ def font_bytes(face: str) -> bytes:
     return (files("resources") / "fonts" / FILES[face]).read_bytes()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _ttfont(face: str) -> TTFont:
     return TTFont(face, io.BytesIO(font_bytes(face)))
 
 
-@lru_cache(maxsize=None)
+@cache
 def register() -> tuple[str, ...]:
     """Register every bundled face with reportlab (once); returns the face names."""
     for face in FILES:
@@ -54,7 +54,7 @@ def register() -> tuple[str, ...]:
     return tuple(FILES)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cmap(face: str) -> frozenset[int]:
     return frozenset(cp for cp, gid in _ttfont(face).face.charToGlyph.items() if gid)
 
@@ -104,9 +104,4 @@ def run_width(face: str, piece: str, size: float) -> float:
 @lru_cache(maxsize=8192)
 def text_width(text: str, size: float, role: str = "regular") -> float:
     """The advance width of `text` set run by run in the bundled faces, in points."""
-    return sum(run_width(face, piece, size) for face, piece in runs(text, role))
-
-
-def ascent(size: float, role: str = "regular") -> float:
-    """How far the primary face rises above the baseline, in points."""
-    return _ttfont(FACES[role][0]).face.ascent * size / 1000.0
+    return float(sum(run_width(face, piece, size) for face, piece in runs(text, role)))

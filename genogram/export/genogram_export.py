@@ -7,6 +7,7 @@ Same case, same bytes (reportlab's invariant mode), with the bundled fonts embed
 from __future__ import annotations
 
 import io
+import itertools
 from dataclasses import dataclass
 
 from reportlab.lib.pagesizes import A3, A4, landscape, portrait
@@ -132,7 +133,7 @@ def _tiles(layout: GenogramLayout, region: Region, frame_w: float,
     ys_spans = [(p.box.y - TILE_GAP - S.INDEX_GAP, p.box.bottom + TILE_GAP) for p in layout.people.values()]
     ys = tile_cuts(ys_spans, y0, y1, frame_h)
     pages: list[tuple[Region, list[Region]]] = []
-    for ry0, ry1 in zip(ys, ys[1:]):
+    for ry0, ry1 in itertools.pairwise(ys):
         bands = [(max(b0, ry0), min(b1, ry1), spans) for b0, b1, spans in _bands(layout, y0, y1)
                  if b1 > ry0 and b0 < ry1]
         starts = [x0] * len(bands)
@@ -152,7 +153,7 @@ def _tiles(layout: GenogramLayout, region: Region, frame_w: float,
 def _on_page(drawing: list[Glyph], clips: list[Region]) -> list[Glyph]:
     """What a tile page draws: people whose symbol is on it, and whatever else crosses it.
     Leaving the rest out keeps each name on one page only (and in the PDF's text only once)."""
-    out = []
+    out: list[Glyph] = []
     for g in drawing:
         x0, y0, x1, y1 = bounds([g])
         if isinstance(g, Group) and g.kind == "person":
@@ -240,5 +241,6 @@ def export_for_cli(case: Case, fmt: str, options: dict[str, object]) -> bytes:
     """The `genogram export --what genogram` entry point (see genogram/commands/export.py)."""
     if not case.family.people():
         raise ValueError("the case has nobody in its genogram yet, so there is nothing to draw")
-    opts = ExportOptions(**{k: v for k, v in options.items() if k in ("paper", "orientation", "pages", "dpi")})
+    opts = ExportOptions(paper=str(options.get("paper", "A4")), orientation=str(options.get("orientation", "landscape")),
+                         pages=str(options.get("pages", "fit")), dpi=float(options.get("dpi", 150.0)))  # type: ignore[arg-type]
     return export_genogram(case, fmt, opts)

@@ -10,12 +10,18 @@ from functools import lru_cache
 
 from PIL import Image, ImageDraw, ImageFont
 
-from ..notation.geometry import bounds, circle_points, dash_segments, line_paths, rounded_rect_points
+from ..notation.geometry import (
+    bounds,
+    circle_points,
+    dash_segments,
+    line_paths,
+    rounded_rect_points,
+)
 from ..notation.glyphs import Circle, Cross, Glyph, Group, Line, Point, Polygon, Rect, Text
 from .fonts import font_bytes, run_width, runs, text_width
 
 SUPERSAMPLE = 3
-MAX_PIXELS = 80_000_000  # of the supersampled canvas; beyond this, supersample less
+MAX_PIXELS = 48_000_000  # of the supersampled canvas; beyond this, supersample less
 
 
 @lru_cache(maxsize=64)

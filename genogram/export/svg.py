@@ -70,8 +70,8 @@ def glyphs_to_svg(glyphs: list[Glyph], margin: float = 12.0, title: str = "") ->
     vx, vy = x0 - margin, y0 - margin
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{_n(w)}pt" height="{_n(h)}pt" '
-        f'viewBox="{_n(vx)} {_n(vy)} {_n(w)} {_n(h)}" font-family="{FONT_FAMILY}">',
+        (f'<svg xmlns="http://www.w3.org/2000/svg" width="{_n(w)}pt" height="{_n(h)}pt" '
+        f'viewBox="{_n(vx)} {_n(vy)} {_n(w)} {_n(h)}" font-family="{FONT_FAMILY}">'),
     ]
     if title:
         out.append(f"  <title>{escape(title)}</title>")

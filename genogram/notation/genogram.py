@@ -186,8 +186,8 @@ def bond_points(layout: GenogramLayout, a: PersonPlace, b: PersonPlace) -> tuple
     if same_row:  # beside each other: below the partnership line, which runs at mid-height
         y = a.cy + min(a.size, b.size) * S.BOND_DROP
         left, right = (a, b) if a.cx < b.cx else (b, a)
-        pts = ((left.cx + left.size / 2 + S.BOND_CLEARANCE, y), (right.cx - right.size / 2 - S.BOND_CLEARANCE, y))
-        return pts if left is a else (pts[1], pts[0])
+        ends = ((left.cx + left.size / 2 + S.BOND_CLEARANCE, y), (right.cx - right.size / 2 - S.BOND_CLEARANCE, y))
+        return ends if left is a else (ends[1], ends[0])
     dx, dy = b.cx - a.cx, b.cy - a.cy
     dist = (dx * dx + dy * dy) ** 0.5 or 1.0
     ux, uy = dx / dist, dy / dist

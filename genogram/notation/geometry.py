@@ -6,6 +6,7 @@
 """
 from __future__ import annotations
 
+import itertools
 import math
 
 from .glyphs import Circle, Cross, Glyph, Group, Line, Point, Polygon, Rect, Text
@@ -15,13 +16,13 @@ ZIGZAG_STEP = 6.0  # length of one zig (or zag) along the path
 
 
 def _length(points: tuple[Point, ...]) -> float:
-    return sum(math.dist(a, b) for a, b in zip(points, points[1:]))
+    return sum(math.dist(a, b) for a, b in itertools.pairwise(points))
 
 
 def point_at(points: tuple[Point, ...], s: float) -> tuple[Point, Point]:
     """The point at arc length `s` along a polyline, and the unit direction there."""
     remaining = s
-    for a, b in zip(points, points[1:]):
+    for a, b in itertools.pairwise(points):
         seg = math.dist(a, b)
         if seg == 0:
             continue
@@ -102,7 +103,7 @@ def sub_path(pts: tuple[Point, ...], s0: float, s1: float) -> tuple[Point, ...]:
     """The part of a polyline between arc lengths `s0` and `s1`."""
     out: list[Point] = [point_at(pts, s0)[0]]
     acc = 0.0
-    for a, b in zip(pts, pts[1:]):
+    for a, b in itertools.pairwise(pts):
         acc += math.dist(a, b)
         if s0 < acc < s1:
             out.append(b)
@@ -145,7 +146,7 @@ def dash_segments(points: tuple[Point, ...], dash: tuple[float, ...]) -> list[tu
     pattern = [max(d, 0.01) for d in dash]
     idx, left, on = 0, pattern[0], True
     cur: list[Point] = [points[0]]
-    for a, b in zip(points, points[1:]):
+    for a, b in itertools.pairwise(points):
         seg = math.dist(a, b)
         pos = 0.0
         while seg - pos > left:

@@ -7,7 +7,7 @@ Coordinates: x grows right, y grows down, units are points. Colours are "#rrggbb
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, Union
+from typing import Literal
 
 Point = tuple[float, float]
 Dash = tuple[float, ...]  # on, off, on, off … in points; () is solid
@@ -98,7 +98,7 @@ class Group:
     children: tuple[Glyph, ...] = ()
 
 
-Glyph = Union[Line, Rect, Circle, Polygon, Cross, Text, Group]
+Glyph = Line | Rect | Circle | Polygon | Cross | Text | Group
 
 
 def walk(glyphs: list[Glyph] | tuple[Glyph, ...]) -> list[Glyph]:
