@@ -65,6 +65,14 @@ def test_a_noun_after_a_modal_is_a_verb():
     assert terms("Leah can placement") == []
 
 
+def test_other_senses_of_a_word_are_left_alone():
+    assert terms("Good eye contact; her contact details; contact the school; in contact with Nan") == []
+    assert terms("No more than 14 units of alcohol a week; one unit a day") == []
+    assert terms("Her work placement and the placement") == [("placement", "placement")]
+    assert terms("In some cases the cases were closed") == [("cases", "cases")]
+    assert terms("Contact with Dad is on Saturday") == [("Contact", "contact")]
+
+
 def test_longest_match_wins_overlaps():
     assert terms("the contact centre") == [("contact centre", "contact centre")]
     assert terms("her LAC review is soon") == [("LAC review", "LAC review")]
@@ -124,6 +132,8 @@ def test_bad_glossary_rows_are_named():
         parse_glossary(HEADER + "x\tjargon\ty\tz\t\n")
     with pytest.raises(GlossaryError, match="appears twice"):
         parse_glossary(HEADER + "x\tjargon\ty\tz\ts\nX\tjargon\ty\tz\ts\n")
+    with pytest.raises(GlossaryError, match="exactly one _"):
+        parse_glossary(HEADER + "x\tjargon\ty\tz\ts\tnoun\teye contact\n")
     with pytest.raises(GlossaryError, match="header"):
         parse_glossary("a\tb\n")
     assert "preferred" in KINDS

@@ -29,6 +29,8 @@ class Entry:
     reason: str
     source: str
     forms: str = "noun"
+    # other senses of the word, as (words before, words after) it: "eye _" -> ("eye", "")
+    unless: tuple[tuple[str, str], ...] = ()
 
 
 def parse_glossary(text: str, where: str = "glossary") -> tuple[Entry, ...]:
@@ -45,6 +47,15 @@ def parse_glossary(text: str, where: str = "glossary") -> tuple[Entry, ...]:
             raise GlossaryError(f"{where} line {number}: expected at least 5 columns, found {len(row)}")
         term, kind, suggestions, reason, source = (c.strip() for c in row[:5])
         forms = row[5].strip() if len(row) > 5 and row[5].strip() else "noun"
+        unless = []
+        for pattern in (row[6].split("|") if len(row) > 6 else []):
+            if not pattern.strip():
+                continue
+            if pattern.count("_") != 1:
+                raise GlossaryError(f"{where} line {number}: unless pattern {pattern!r} needs "
+                                    "exactly one _ standing for the term")
+            before, after = (" ".join(part.lower().split()) for part in pattern.split("_"))
+            unless.append((before, after))
         if not term:
             raise GlossaryError(f"{where} line {number}: the term is empty")
         if kind not in KINDS:
@@ -58,7 +69,7 @@ def parse_glossary(text: str, where: str = "glossary") -> tuple[Entry, ...]:
             raise GlossaryError(f"{where} line {number}: {term!r} appears twice")
         seen.add(key)
         options = tuple(s.strip() for s in suggestions.split("|") if s.strip())
-        entries.append(Entry(term, kind, options, reason, source, forms))
+        entries.append(Entry(term, kind, options, reason, source, forms, tuple(unless)))
     return tuple(entries)
 
 

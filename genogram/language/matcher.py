@@ -8,6 +8,8 @@ one regular expression per glossary term. Rules:
   term's first word, and -ise/-ize spellings;
 - multi-word terms may be split by spaces or hyphens, never by punctuation;
 - a noun term right after a modal ("Sam will contact the school") is a verb, not flagged;
+- an entry may list other senses of its word ("eye contact", "units of alcohol", "work
+  placement"), which are left alone;
 - overlapping matches: the longest wins;
 - text inside quotation marks (straight, curly, guillemets) is never flagged: a child's
   quoted words are not "corrected";
@@ -225,7 +227,7 @@ class Matcher:
             j = i
             while True:
                 entry = node.get("")
-                if entry is not None and _context_ok(entry, text, tokens, i):
+                if entry is not None and _context_ok(entry, text, tokens, i, j):
                     best = (tokens[i][0], tokens[j][1], entry, 0)
                 j += 1
                 if j >= n or sep(text, tokens[j - 1][1], tokens[j][0]) is None:
@@ -242,15 +244,32 @@ _MODALS = frozenset({"will", "would", "can", "could", "should", "must", "may", "
                      "please"})
 
 
-def _context_ok(entry: Entry, text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
+def _context_ok(entry: Entry, text: str, tokens: list[tuple[int, int, str]], i: int, j: int) -> bool:
     """Acronyms only in capitals; a noun term straight after "will", "can" … is a verb
-    ("Sam will contact the school") and is left alone."""
+    ("Sam will contact the school") and is left alone; so are the entry's other senses
+    ("eye contact", "units of alcohol")."""
+    if entry.unless and _other_sense(entry, text, tokens[i][0], tokens[j][1]):
+        return False
     if entry.kind == "acronym":
         word = text[tokens[i][0]:tokens[i][1]][: len(entry.term)]
         return word == entry.term or (len(entry.term) >= 5 and word == entry.term.capitalize())
     if entry.forms == "noun" and i > 0 and tokens[i - 1][2] in _MODALS:
         return not text[tokens[i - 1][1]:tokens[i][0]].isspace()
     return True
+
+
+def _other_sense(entry: Entry, text: str, start: int, end: int) -> bool:
+    before_text = " ".join(text[max(0, start - 40):start].lower().split())
+    after_text = " ".join(text[end:end + 40].lower().split())
+    for before, after in entry.unless:
+        if before and not (before_text.endswith(before) and (
+                len(before_text) == len(before) or not before_text[-len(before) - 1].isalnum())):
+            continue
+        if after and not (after_text.startswith(after) and (
+                len(after_text) == len(after) or not after_text[len(after)].isalnum())):
+            continue
+        return True
+    return False
 
 
 def _freeze(preferred: Preferred) -> tuple[tuple[str, str], ...] | None:
