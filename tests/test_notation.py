@@ -383,3 +383,12 @@ def test_hiding_private_people_keeps_their_place_and_symbol_only():
     assert not [t for t in walk([_group(gl, "u1")]) if isinstance(t, Text)]  # no dates beside her
     assert "bond:caring" not in {e.key for e in legend_entries(case, hide_private=True)}
     assert "bond:caring" in {e.key for e in legend_entries(case)}
+
+
+def test_two_relationships_between_the_same_people_are_drawn_apart():
+    case, lay = every_element()
+    case.apply(Put("bonds", Bond("b9", "ayse", "lowri", BondKind.CONFLICT)))
+    gl = genogram_glyphs(case, lay)
+    close, conflict = _lines(_group(gl, "b1"))[0], _lines(_group(gl, "b9"))[0]
+    gap = min(abs(p[0] - q[0]) + abs(p[1] - q[1]) for p in close.points for q in conflict.points)
+    assert gap > S.BOND_SEPARATION * 0.8

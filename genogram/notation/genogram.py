@@ -12,6 +12,7 @@ from ..model import Case, ChildKind, FuzzyDate, Person, PersonKind
 from ..model.family import link_id
 from . import draw
 from . import styles as S
+from .geometry import offset
 from .glyphs import Glyph, Group, Point, Text
 from .metrics import label_lines, text_width
 
@@ -196,13 +197,18 @@ def bond_points(layout: GenogramLayout, a: PersonPlace, b: PersonPlace) -> tuple
 
 def bond_groups(case: Case, layout: GenogramLayout, hidden: frozenset[str] = frozenset()) -> list[Group]:
     out: list[Group] = []
-    for bond in case.family.bonds():
-        if bond.a in hidden or bond.b in hidden:
-            continue
-        a, b = layout.people.get(bond.a), layout.people.get(bond.b)
-        if a is None or b is None:
-            continue
+    shown = [bd for bd in case.family.bonds() if bd.a not in hidden and bd.b not in hidden
+             and bd.a in layout.people and bd.b in layout.people]
+    pairs: dict[frozenset[str], list[str]] = {}
+    for bd in shown:
+        pairs.setdefault(frozenset((bd.a, bd.b)), []).append(bd.id)
+    for bond in shown:
+        a, b = layout.people[bond.a], layout.people[bond.b]
         pts = bond_points(layout, a, b)
+        same = pairs[frozenset((bond.a, bond.b))]
+        if len(same) > 1:  # two relationships between the same people: side by side, not on top
+            shift = (same.index(bond.id) - (len(same) - 1) / 2) * S.BOND_SEPARATION
+            pts = offset(pts, shift if (a.cx, a.cy) <= (b.cx, b.cy) else -shift)
         out.append(Group(bond.id, "bond", tuple(draw.bond_line(bond.kind, pts, bond.directed))))
     return out
 

@@ -135,6 +135,7 @@ BOND_STYLES: dict[BondKind, BondStyle] = {
 ARROW_LENGTH = 8.0
 ARROW_HALF_WIDTH = 3.5
 BOND_CLEARANCE = 3.0  # bonds stop short of the symbols they join
+BOND_SEPARATION = 9.0  # between two relationships of the same two people
 BOND_DROP = 0.28  # a bond between people side by side runs this far (× symbol) below mid-height
 
 
