@@ -37,7 +37,8 @@ WHEN = re.compile(
     rf"\b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b{_DAY}\b|"
     r"\b(?:daily|weekly|fortnightly|monthly|termly|nightly|every|each|once|twice|today|tomorrow|"
     r"weekends?|mornings?|evenings?|bedtime|within\s+\d+|\d+\s+times|per\s+(?:day|week|month)|"
-    rf"by the end of|before school|after school|this week|next week|half[- ]term|{_MONTH})\b", I)
+    rf"by the end of|before school|after school|this week|next week|half[- ]term|end of term|"
+    rf"easter|christmas|summer holidays?|{_MONTH})\b", I)
 VAGUE_WHEN = re.compile(
     r"\b(ongoing|asap|as soon as possible|as required|as needed|as and when|when possible|"
     r"where possible|when needed|by (?:the )?next review|in due course|soon|regularly|"
@@ -87,6 +88,7 @@ visit attend complete continue provide arrange engage work improve consider expl
 promote maintain cooperate comply address encourage there where what who how why is are was were be
 has have had do does did not no yes also then so as more most some any both either once twice
 weekly fortnightly family's mum's dad's us them you me him new next last first second third
+mr mrs ms miss dr mx sir
 """.split()) | set(_MONTHS) | {  # noqa: SIM905
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "jan", "feb",
     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "by", "name"}
@@ -124,11 +126,18 @@ def _mentions(text: str, names: Sequence[str], possessive: bool = True) -> bool:
 
 
 def _names_someone(text: str, ctx: Context) -> bool:
-    """A person is named: someone from the genogram, Mum/Dad/Nan…, or a capitalised name."""
-    if _mentions(text, ctx.people + ctx.child_names, possessive=False) or FAMILY_WORDS.search(text):
+    """A person is named: someone from the genogram, Mum/Dad/Nan…, or a capitalised name.
+
+    The child counts only as the first words ("Mason will pack his bag"): "the nurse will
+    weigh Ruby" names no one who will act.
+    """
+    if _mentions(text, ctx.people, possessive=False) or FAMILY_WORDS.search(text):
         return True
+    if _mentions(" ".join(text.split()[:2]), ctx.child_names, possessive=False):
+        return True
+    children = {n.lower() for n in ctx.child_names}
     return any(not re.search(r"['’]s$", m.group()) and m.group().lower() not in NOT_NAMES
-               for m in CAPITALISED.finditer(text))
+               and m.group().lower() not in children for m in CAPITALISED.finditer(text))
 
 
 def _deadlines(text: str, as_at: _dt.date) -> list[tuple[str, _dt.date]]:
@@ -207,14 +216,14 @@ def check_action(text: str, ctx: Context | None = None,
     whole = f"{text} {ctx.who}"
     generic = GENERIC_WHO.search(whole)
     if not _names_someone(whole, ctx):
-        who = f"“{generic.group()}” is not a person: " if generic else ""
-        out.append(Finding("NO_WHO", f"{who}Name the person who will do this (and their role).",
+        who = f"“{generic.group()}” is not a person: name" if generic else "Name"
+        out.append(Finding("NO_WHO", f"{who} the person who will do this (and their role).",
                            "For example: Sam Khan (family support worker) will …"))
     when_text = f"{text} {ctx.when}"
     if not WHEN.search(when_text):
         vague_when = VAGUE_WHEN.search(when_text)
-        said = f"“{vague_when.group()}” is not a date. " if vague_when else ""
-        out.append(Finding("NO_WHEN", f"{said}Give a date, or say how often it will happen.",
+        said = f"“{vague_when.group()}” is not a date: give" if vague_when else "Give"
+        out.append(Finding("NO_WHEN", f"{said} a date, or say how often it will happen.",
                            "For example: every Tuesday, or by 14 March."))
     if ctx.as_at is not None:
         for said, due in _deadlines(when_text, ctx.as_at):
