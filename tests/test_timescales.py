@@ -105,3 +105,22 @@ def test_bad_profiles_say_what_is_wrong(tmp_path, bad, message):
     (tmp_path / "broken.json").write_text("{")
     with pytest.raises(TimescaleError, match="not valid JSON"):
         load_profile(tmp_path / "broken.json")
+
+
+def test_a_plans_next_review_and_visit_with_their_status():
+    from genogram.model import FuzzyDate
+    from genogram.model.records import Plan
+    from genogram.plans.timescales import plan_dues
+
+    plan = Plan("p1", "child_protection", started=FuzzyDate(2026, 1, 15))
+    dues = {d.what: d for d in plan_dues(plan, D(2026, 1, 16))}
+    assert (dues["review"].date, dues["review"].status) == (D(2026, 4, 15), ON_TRACK)
+    assert (dues["visit"].date, dues["visit"].status) == (D(2026, 1, 17), DUE_SOON)
+    assert "3 months" in dues["review"].basis and "10 working days" not in dues["visit"].basis
+    later = {d.what: d for d in plan_dues(plan, D(2026, 2, 20), visits=[D(2026, 1, 16)])}
+    assert (later["visit"].date, later["visit"].status) == (D(2026, 1, 30), OVERDUE)
+    assert "10 working days after the last visit" in later["visit"].basis
+    own = Plan("p2", "early_help", started=FuzzyDate(2026, 1, 5), review=FuzzyDate(2026, 3, 1))
+    assert [(d.what, d.date, d.basis) for d in plan_dues(own, D(2026, 2, 1))] == [
+        ("review", D(2026, 3, 1), "the date set in the plan"), ("visit", D(2026, 1, 15), plan_dues(own, D(2026, 2, 1))[1].basis)]
+    assert plan_dues(Plan("p3", "safety_plan", started=FuzzyDate(2026, 1, 5)), D(2026, 2, 1)) == []

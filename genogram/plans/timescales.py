@@ -225,3 +225,44 @@ def load_profile(path: str | Path | None = None) -> TimescaleProfile:
     except json.JSONDecodeError as exc:
         raise TimescaleError(f"{p.name} is not valid JSON (line {exc.lineno})") from exc
     return parse_profile(data, p.name)
+
+
+@dataclass(frozen=True)
+class Due:
+    """Something a plan must have by a date, and how that stands on the "as at" date."""
+
+    what: str  # "review" or "visit"
+    date: _dt.date
+    status: str
+    basis: str  # why this date: the plan's own review date, or the profile's rule
+
+
+def plan_dues(plan: Any, as_at: _dt.date, profile: TimescaleProfile | None = None,
+              visits: Sequence[_dt.date] = (), reviews: Sequence[_dt.date] = ()) -> list[Due]:
+    """The next review and visit of a plan (a `Plan` record) with their status.
+
+    The plan's own review date wins; otherwise the profile's rule counts from the plan's
+    start (and from the visits and reviews already done, when the caller knows them).
+    """
+    profile = profile or default_profile()
+    out: list[Due] = []
+    rules = profile.plan_types.get(plan.plan_type)
+    start = plan.started.earliest() if getattr(plan, "started", None) else None
+    if getattr(plan, "review", None) is not None:
+        day = plan.review.earliest()
+        out.append(Due("review", day, profile.status(day, as_at), "the date set in the plan"))
+    elif rules and rules.reviews and start is not None:
+        day = rules.reviews.next_due(start, reviews, profile.region)
+        out.append(Due("review", day, profile.status(day, as_at),
+                       _basis(profile, rules.reviews, reviews, "review")))
+    if rules and rules.visits and start is not None:
+        day = rules.visits.next_due(start, visits, profile.region)
+        out.append(Due("visit", day, profile.status(day, as_at),
+                       _basis(profile, rules.visits, visits, "visit")))
+    return out
+
+
+def _basis(profile: TimescaleProfile, schedule: Schedule, done: Sequence[_dt.date], what: str) -> str:
+    step = schedule.steps[min(len(done), len(schedule.steps) - 1)]
+    since = f"the last {what}" if done else (schedule.start_label or "the start")
+    return f"{profile.name}: {step.label()} after {since}"
