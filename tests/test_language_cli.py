@@ -52,6 +52,7 @@ def test_human_output_is_readable_lines(capsys):
     (("x.kinscape", "--text", "hi"), "not both"),
     (("x.kinscape", "--as", "child"), "--as and --age go with --text"),
     (("--text", "hi", "--age", "40"), "not a child's age"),
+    (("--text", "  "), "nothing to check"),
     (("/nonexistent/case.kinscape",), "case.kinscape"),
 ])
 def test_bad_input_is_one_line(capsys, argv, message):

@@ -171,3 +171,10 @@ def test_findings_explain_and_unknown_kinds_are_refused():
         assert f.message and f.suggestion
     with pytest.raises(ValueError, match="outcome, action or child"):
         check_item("text", "wish", CTX)
+
+
+def test_an_empty_item_has_nothing_to_judge_yet():
+    from genogram.language import check_text
+    result = check_text("   ", "outcome", CTX)
+    assert result.ok and result.as_json() == {"language": [], "smart": {"ok": True, "findings": []},
+                                              "reading_age": None}

@@ -69,6 +69,8 @@ def run(args: argparse.Namespace) -> int:
     if args.age is not None and not 0 < args.age < 30:
         raise CliError(f"--age {args.age} is not a child's age")
     if args.text is not None:
+        if not args.text.strip():
+            raise CliError("--text is empty: there is nothing to check")
         return _check_text(args)
     return _check_case(args)
 

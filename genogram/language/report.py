@@ -37,6 +37,8 @@ def check_text(text: str, as_: str = "outcome", ctx: Context | None = None) -> C
     glossary word has a preferred form it is offered first, but roles stay unflagged.
     """
     ctx = ctx or Context()
+    if not text.strip():  # nothing written yet: nothing to judge
+        return CheckResult((), (), assess(text, "child" if as_ == "child" else "adult", ctx.child_age))
     matches = tuple(_matches(text, as_, ctx.preferred))
     findings = tuple(check_item(text, as_, ctx, matches))
     readability = assess(text, "child" if as_ == "child" else "adult", ctx.child_age)
