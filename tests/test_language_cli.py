@@ -45,6 +45,10 @@ def test_human_output_is_readable_lines(capsys):
     assert code == 0 and "reading age" in out and "SMART: nothing to change" in out
     out = run(capsys, "check", "--text", "Sam to liaise as required.", "--as", "action")[1]
     assert "“liaise” (jargon" in out and "NO_WHEN:" in out and "{" not in out
+    long = ("Leah will phone the school office every Monday morning before nine to tell the attendance "
+            "lead whether Mason is well enough to come in that day.")
+    out = run(capsys, "check", "--text", long, "--as", "action")[1]
+    assert "long sentence (26 words; 20 or fewer reads more easily): “Leah will phone the school office …”" in out
 
 
 @pytest.mark.parametrize("argv, message", [

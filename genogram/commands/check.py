@@ -93,6 +93,11 @@ def _human(result: Any, text: str, as_: str, indent: str = "") -> list[str]:
     if r.target is not None and r.reading_age is not None:
         age += f" (target {r.target}{', too hard' if r.too_hard else ''})"
     lines = [f"{indent}{as_}: {age}"]
+    if not as_.startswith("child"):  # a child's long sentences are SMART findings already
+        for ls in r.long_sentences:
+            start = " ".join(text[ls.start:ls.end].split()[:6])
+            lines.append(f"{indent}  long sentence ({ls.words} words; {r.sentence_limit} or fewer reads "
+                         f"more easily): “{start} …”")
     for m in result.language:
         tries = " / ".join(f"“{s}”" for s in m.suggestions[:3])
         lines.append(f"{indent}  “{m.text}” ({m.kind}, characters {m.start}-{m.end}): try {tries}")
