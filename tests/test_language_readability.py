@@ -62,6 +62,10 @@ def test_targets():
     assert target_for("adult") is None
 
 
-def test_empty_text_has_no_reading_age():
+def test_empty_or_tiny_text_has_no_reading_age():
     r = assess("   ", "child", 6)
     assert r.reading_age is None and r.words == 0 and not r.too_hard
+    for heading in ("Money", "Seeing my family", "Being healthy and happy"):
+        r = assess(heading, "child", 6)
+        assert r.reading_age is None and not r.too_hard, heading
+    assert assess("You will see Mum on Saturday.", "child", 6).reading_age == 5

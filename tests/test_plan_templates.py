@@ -48,6 +48,16 @@ def test_prompts_use_language_that_cares():
             assert not [m for m in find_matches(s.child_title + " " + s.child_prompt) if m.kind == "jargon"]
 
 
+def test_child_headings_and_prompts_are_easy_to_read():
+    from genogram.language import assess
+
+    for pid in plan_types():
+        for s in plan_template(pid).sections:
+            for text in (s.child_title, s.child_prompt):
+                r = assess(text, "child", 8)
+                assert not r.too_hard and not r.long_sentences, (pid, s.id, r.reading_age, text)
+
+
 def test_words_and_pictures_outlines():
     assert story_outlines() == ["words_and_pictures", "words_and_pictures_long"]
     short = story_outline("words_and_pictures")

@@ -20,7 +20,7 @@ JSON for --text (one object):
    "reading_age": N}
   start/end are character offsets into TEXT; kind is care, blaming, jargon, acronym,
   plain-english or preferred; reading_age is the Flesch-Kincaid grade + 5 in whole
-  years (null for text without words).
+  years (null for texts of fewer than 5 words, too short to measure).
 
 JSON for CASE (a list, one object per plan item, then one per plan):
   {"plan": PLAN_ID, "id": ITEM_ID, "section": SECTION, "as": outcome|action|text,

@@ -12,7 +12,9 @@ Targets: the child's age for the child's copy (9 when the age is unknown), 9 for
 copies (GOV.UK), none for the professional record. Capitalised words inside a sentence (names,
 days, months: "Nanny Mo", "Saturday") and numbers count as one syllable, following the
 Dale–Chall and Spache convention that proper names are familiar words: a child knows their
-family's names by sight, and three-syllable names would otherwise push every plan over target. Sentences over 15 words are flagged for
+family's names by sight, and three-syllable names would otherwise push every plan over target.
+Texts of fewer than 5 words (headings, single phrases) get no reading age: one two-syllable
+word would otherwise make "Money" read like a newspaper (Flesch–Kincaid grade 8). Sentences over 15 words are flagged for
 children and over 20 for adults (Easy Read; Plain English Campaign).
 """
 from __future__ import annotations
@@ -38,6 +40,7 @@ _EXCEPTIONS = {"people": 2, "every": 2, "everyone": 3, "everything": 3, "differe
 CHILD_SENTENCE_LIMIT = 15
 ADULT_SENTENCE_LIMIT = 20
 PARENT_TARGET = 9
+MIN_WORDS = 5  # fewer words than this are too few to measure
 MIN_AGE, MAX_AGE = 5, 21  # 21 stands for "adult level or harder"
 
 
@@ -138,7 +141,7 @@ def target_for(audience: str, child_age: int | None = None) -> int | None:
 
 
 def assess(text: str, audience: str = "adult", child_age: int | None = None) -> Readability:
-    """Reading age (Flesch–Kincaid grade + 5, whole years, 5 to 21) and long sentences."""
+    """Reading age (Flesch–Kincaid grade + 5, whole years, 5 to 21; None under 5 words)."""
     limit = CHILD_SENTENCE_LIMIT if audience == "child" else ADULT_SENTENCE_LIMIT
     total_words = total_syllables = 0
     n_sentences = 0
@@ -154,8 +157,8 @@ def assess(text: str, audience: str = "adult", child_age: int | None = None) -> 
         if len(words) > limit:
             long.append(LongSentence(s, e, len(words)))
     target = target_for(audience, child_age)
-    if total_words == 0:
-        return Readability(None, None, 0, 0, target, (), limit)
+    if total_words < MIN_WORDS:  # "Money" or "Seeing my family" has no meaningful score
+        return Readability(None, None, total_words, n_sentences, target, tuple(long), limit)
     grade = 0.39 * total_words / n_sentences + 11.8 * total_syllables / total_words - 15.59
     age = min(MAX_AGE, max(MIN_AGE, math.floor(grade + 5)))  # whole years, as ages are told
     return Readability(age, round(grade, 2), total_words, n_sentences, target, tuple(long), limit)
