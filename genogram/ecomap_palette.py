@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib.resources import files
 
 OTHER = "other"
@@ -61,11 +61,15 @@ class Palette:
 
     def find(self, name: str) -> SystemKind | None:
         """The palette system a typed name means ("gp", "Doctor" → GP), or None."""
-        wanted = _norm(name)
+        return self._names.get(_norm(name))
+
+    @cached_property
+    def _names(self) -> dict[str, SystemKind]:
+        table: dict[str, SystemKind] = {}
         for s in self.systems:
-            if wanted in (_norm(s.name), _norm(s.key), *(_norm(a) for a in s.aliases)):
-                return s
-        return None
+            for n in (s.name, s.key, *s.aliases):
+                table.setdefault(_norm(n), s)
+        return table
 
     def category_for(self, name: str) -> str:
         """The category of a typed name: the palette's when known, else "other"."""

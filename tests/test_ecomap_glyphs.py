@@ -139,12 +139,17 @@ def test_energy_arrows_point_toward_the_family_away_or_both() -> None:
     assert math.dist(shaft[-1], at_family["c3"]) > 5 and math.dist(shaft[0], at_system["c3"]) > 5
 
 
-def test_a_line_to_one_person_runs_on_to_their_symbol() -> None:
-    lay, glyphs = draw(case_with(EcoConnection(id="c1", ecomap="e1", system="s1", person="p3",
-                                               energy=Energy.TO_FAMILY)))
-    px, py, half = lay.centre.person_at("p3")  # type: ignore[misc]
+def test_a_line_to_one_person_names_them_near_the_system() -> None:
+    lay, glyphs = draw(case_with(
+        EcoConnection(id="c1", ecomap="e1", system="s1", person="p3", energy=Energy.TO_FAMILY),
+        EcoConnection(id="c2", ecomap="e1", system="s1", person="p1", helps="Lifts to school")))
+    texts = {cid: [t.text for t in conn_group(glyphs, cid).children if isinstance(t, Text)]
+             for cid in ("c1", "c2")}
+    assert texts == {"c1": ["Mia"], "c2": ["Dana", "1"]}
+    a, b = lay.connections["c1"], lay.connections["c2"]
+    assert math.dist(a.points[0], b.points[0]) >= 10  # two lines to one system run side by side
     tip = _tips(conn_group(glyphs, "c1"))[0]
-    assert half < math.dist(tip, (px, py)) < half * 1.6 + 3
+    assert tip == pytest.approx((a.x2, a.y2))  # the arrow stops at the centre's edge
 
 
 def test_systems_are_filled_with_their_category_colour_and_dark_text() -> None:

@@ -9,26 +9,34 @@ from hypothesis import strategies as st
 
 from genogram.ecomap_palette import OTHER, PaletteError, load_palette, palette_from_dict
 from genogram.layout.ecomap import (
+    MAX_NAME_LINES,
     MIN_SYSTEM_R,
+    SYSTEM_TEXT_WIDTH,
     SYSTEM_FONT_SIZE,
     EcomapLayout,
     ecomap_json,
     layout_ecomap,
+    wrap_name,
 )
 from genogram.layout.ecomap_rings import GAP, LINE_CLEAR, seg_dist
 from genogram.model import (
     AddPerson,
+    AddUnion,
     Case,
     Centre,
+    ChildLink,
     EcoConnection,
     Ecomap,
     EcoSystem,
     Energy,
     FuzzyDate,
+    Gender,
     Household,
+    LinkChild,
     Person,
     Put,
     Quality,
+    Union,
     UnknownIdError,
 )
 from genogram.notation.metrics import text_width
@@ -85,7 +93,7 @@ def assert_clear(lay: EcomapLayout, skip_pairs_of: set[str] = frozenset()) -> No
             assert math.hypot(s.cx - t.cx, s.cy - t.cy) >= s.r + t.r + GAP - 0.01, (s.id, t.id)
     for line in lay.connections.values():
         for t in systems:
-            if t.id == line.system:
+            if t.id == line.system or {t.id, line.system} <= skip_pairs_of:
                 continue
             d = seg_dist(t.cx - line.x2, t.cy - line.y2, line.x1 - line.x2, line.y1 - line.y2)
             assert d >= t.r + LINE_CLEAR - 1.0, (line.id, t.id)
@@ -162,10 +170,48 @@ def test_nothing_overlaps(n: int) -> None:
 def test_labels_fit_inside_their_circles_at_a_readable_size() -> None:
     lay = layout_ecomap(build(30, typed=4), "e1")
     for s in lay.systems.values():
-        assert s.r >= MIN_SYSTEM_R and 1 <= len(s.lines) <= 2
+        assert s.r >= MIN_SYSTEM_R and 1 <= len(s.lines) <= MAX_NAME_LINES
         for line in s.lines:
             assert text_width(line, SYSTEM_FONT_SIZE) <= 2 * s.r * 0.9
     assert SYSTEM_FONT_SIZE >= 10
+
+
+def test_long_names_wrap_to_three_lines_and_say_when_they_are_cut() -> None:
+    assert wrap_name("School") == ["School"]
+    lines = wrap_name("Speech and language therapy at the children's centre on Tuesdays")
+    assert len(lines) == 3 and lines[-1].endswith("…")
+    assert all(text_width(t, SYSTEM_FONT_SIZE) <= SYSTEM_TEXT_WIDTH for t in lines)
+    word = wrap_name("Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch")
+    assert len(word) == 1 and word[0].endswith("…")
+
+
+def test_the_ring_turns_so_a_system_sits_near_the_person_it_links_to() -> None:
+    case = Case()
+    for pid, name, gender in (("p1", "Dana", Gender.FEMALE), ("p2", "Lee", Gender.MALE),
+                              ("p3", "Mia", Gender.FEMALE)):
+        case.apply(AddPerson(Person(id=pid, given=name, gender=gender)))
+    case.apply(AddUnion(Union(id="u1", partners=("p1", "p2"))))
+    case.apply(LinkChild(ChildLink("u1", "p3")))
+    case.apply(Put("households", Household(id="h1", members=("p1", "p2", "p3"))))
+    case.apply(Put("ecomaps", Ecomap(id="e1", household="h1")))
+    for i, (name, cat) in enumerate([("Work", "work_money"), ("School", "education"),
+                                     ("Friends", "community"), ("GP", "health")], start=1):
+        case.apply(Put("eco_systems", EcoSystem(id=f"s{i}", ecomap="e1", name=name, category=cat)))
+        case.apply(Put("eco_connections", EcoConnection(id=f"c{i}", ecomap="e1", system=f"s{i}",
+                                                        person="p3" if i == 2 else None)))
+    lay = layout_ecomap(case, "e1")
+    px, py, _ = lay.centre.person_at("p3")  # type: ignore[misc]
+    assert py > lay.centre.cy  # the child is drawn below the parents
+    school = lay.systems["s2"]
+    want = math.atan2(py - lay.centre.cy, px - lay.centre.cx)
+    got = math.atan2(school.cy - lay.centre.cy, school.cx - lay.centre.cx)
+    assert abs((got - want + math.pi) % (2 * math.pi) - math.pi) < math.pi / 4
+    line = lay.connections["c2"]  # it stops at the edge and names her, never crossing the family
+    assert line.person == "p3" and line.person_label == "Mia" and line.label_at is not None
+    assert math.dist((line.x2, line.y2), (lay.centre.cx, lay.centre.cy)) == pytest.approx(
+        lay.centre.r)
+    lx, ly = line.label_at
+    assert math.dist((lx, ly), (school.cx, school.cy)) > school.r + 4
 
 
 def test_systems_are_grouped_by_category_round_the_circle() -> None:

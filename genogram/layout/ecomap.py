@@ -15,58 +15,23 @@ import math
 from dataclasses import dataclass, field
 
 from ..ecomap_palette import load_palette
-from ..model import Case, Centre, EcoConnection, Ecomap, EcoSystem, UnknownIdError
+from ..model import Case, EcoConnection, Ecomap, EcoSystem, UnknownIdError
 from ..model.family import id_order
+from ..notation.ecomap_styles import NOTE_BADGE_R, PERSON_LABEL_SIZE
+from ..notation.metrics import text_width
 from ..pictures import suggest
-from ..notation.ecomap_styles import CENTRE_TITLE_SIZE, HOUSEHOLD_SCALE
-from ..notation.metrics import text_width, wrap
+from .ecomap_centre import CentrePlace, layout_centre
 from .ecomap_rings import Point, nearest_clear, place
-from .genogram import layout_genogram
-from .types import Box, GenogramLayout
+from .types import Box
 
 SYSTEM_FONT_SIZE = 10.0  # never smaller: the ecomap is read across a sofa or a room
 SYSTEM_LEADING = 12.0
-SYSTEM_TEXT_WIDTH = 72.0  # names wrap to two lines within this
+SYSTEM_TEXT_WIDTH = 76.0  # names wrap within this …
+MAX_NAME_LINES = 3  # … to at most three lines
 PICTURE = 20.0  # square kept above the name for the system's pictogram
 MIN_SYSTEM_R = 38.0
-MIN_CENTRE_R = 56.0
-CENTRE_PAD = 8.0  # between the centre's contents and its circle
-TITLE_GAP = 4.0  # between the centre's title and the household drawn under it
-LINE_PITCH = 16.0  # room round the centre's edge for each line and its arrowhead
-LINE_SPACING = 7.0  # between two connections to the same system
+LINE_SPACING = 18.0  # between two connections to the same system: room for a name or a number each
 MARGIN = 24.0
-
-
-@dataclass(frozen=True)
-class CentrePlace:
-    """The centre circle: its title, and the household as a small genogram inside it.
-
-    `household` is the genogram layout of the members at its own coordinates; a point (x, y)
-    of it is drawn at (origin_x + scale * x, origin_y + scale * y). `inner` is that area.
-    """
-
-    cx: float
-    cy: float
-    r: float
-    title: str
-    title_y: float  # baseline of the title
-    members: tuple[str, ...]
-    inner: Box
-    household: GenogramLayout | None = None
-    scale: float = HOUSEHOLD_SCALE
-    origin: Point = (0.0, 0.0)
-
-    def person_at(self, pid: str) -> tuple[float, float, float] | None:
-        """Where a household member's symbol is drawn: centre x, y and half its size."""
-        place = self.household.people.get(pid) if self.household else None
-        if place is None:
-            return None
-        ox, oy = self.origin
-        return ox + self.scale * place.cx, oy + self.scale * place.cy, self.scale * place.size / 2
-
-    @property
-    def box(self) -> Box:
-        return Box(self.cx - self.r, self.cy - self.r, 2 * self.r, 2 * self.r)
 
 
 @dataclass(frozen=True)
@@ -91,8 +56,12 @@ class SystemPlace:
 
 @dataclass(frozen=True)
 class ConnectionPlace:
-    """A connection's line: from the system's edge (x1, y1) to the centre's edge (x2, y2),
-    then on inside the circle to the edge of one person's symbol when it is theirs."""
+    """A connection's line: from the system's edge (x1, y1) to the centre's edge (x2, y2).
+
+    A connection with one person of the household names them on the line near the system
+    (`person_label` centred at `label_at`) rather than running across the household drawing.
+    `badge_at` is where a note's number goes.
+    """
 
     id: str
     system: str
@@ -100,13 +69,15 @@ class ConnectionPlace:
     y1: float
     x2: float
     y2: float
-    to_person: Point | None = None
+    badge_at: Point
+    person: str | None = None
+    person_label: str = ""
+    label_at: Point | None = None
 
     @property
-    def points(self) -> tuple[Point, ...]:
-        """The whole line, from the system to the family."""
-        ends: tuple[Point, ...] = ((self.x1, self.y1), (self.x2, self.y2))
-        return ends + ((self.to_person,) if self.to_person else ())
+    def points(self) -> tuple[Point, Point]:
+        """The line, from the system to the family."""
+        return (self.x1, self.y1), (self.x2, self.y2)
 
 
 @dataclass
@@ -137,38 +108,6 @@ def find_ecomap(case: Case, ecomap_id: str | None = None) -> Ecomap:
                                     id_order(m.id)))
 
 
-def centre_members(case: Case, eco: Ecomap) -> tuple[str, ...]:
-    """Who is drawn in the centre: the child alone, or the people of the household."""
-    fam = case.family
-    focus = eco.centre_person or case.meta.index_person
-    if eco.centre is Centre.CHILD:
-        return (focus,) if focus and fam.has_person(focus) else ()
-    hh = None
-    if eco.household:
-        hh = next((h for h in fam.households() if h.id == eco.household), None)
-    elif focus and fam.has_person(focus):
-        homes = fam.households_of(focus)
-        hh = homes[0] if homes else None
-    if hh is not None:
-        return tuple(p for p in hh.members if fam.has_person(p))
-    return (focus,) if focus and fam.has_person(focus) else ()
-
-
-def centre_title(case: Case, eco: Ecomap) -> str:
-    fam = case.family
-    focus = eco.centre_person or case.meta.index_person
-    if eco.centre is Centre.HOUSEHOLD and eco.household:
-        hh = next((h for h in fam.households() if h.id == eco.household), None)
-        if hh is not None and hh.name:
-            return hh.name
-    if focus and fam.has_person(focus):
-        name = fam.person(focus).display_name
-        if eco.centre is Centre.CHILD:
-            return name
-        return f"{fam.person(focus).short_name or name}'s home"
-    return "The family"
-
-
 def system_name(case: Case, s: EcoSystem) -> str:
     """A person on the ecomap is the same person as on the genogram: their current name."""
     if s.person and case.family.has_person(s.person):
@@ -184,33 +123,6 @@ def system_radius(lines: list[str]) -> float:
     return max(MIN_SYSTEM_R, math.hypot(w / 2, h / 2) + 4.0)
 
 
-def _content_box(lay: GenogramLayout) -> Box:
-    """What the household's genogram actually covers (its own margins left out)."""
-    boxes = [p.box for p in lay.people.values()]
-    if not boxes:
-        return Box(0.0, 0.0, 0.0, 0.0)
-    x0, y0 = min(b.x for b in boxes), min(b.y for b in boxes)
-    x1, y1 = max(b.right for b in boxes), max(b.bottom for b in boxes)
-    return Box(x0, y0, x1 - x0, y1 - y0)
-
-
-def _centre(case: Case, eco: Ecomap, members: tuple[str, ...],
-            lines: int) -> tuple[float, str, float, GenogramLayout | None]:
-    """The centre's radius, title, title block height and the household genogram it holds.
-
-    Big enough for its contents, and for `lines` connections to meet its edge apart."""
-    title = centre_title(case, eco)
-    title_w = text_width(title, CENTRE_TITLE_SIZE, "bold")
-    household = layout_genogram(case, people=set(members)) if members else None
-    content = _content_box(household) if household else Box(0.0, 0.0, 0.0, 0.0)
-    w, h = content.width * HOUSEHOLD_SCALE, content.height * HOUSEHOLD_SCALE
-    block_w = max(w, title_w)
-    block_h = CENTRE_TITLE_SIZE + (TITLE_GAP + h if h else 0.0)
-    r = max(MIN_CENTRE_R, math.hypot(block_w / 2, block_h / 2) + CENTRE_PAD,
-            lines * LINE_PITCH / (2 * math.pi))
-    return r, title, block_h, household
-
-
 # ---- the layout ---------------------------------------------------------------------------------
 def layout_ecomap(case: Case, ecomap_id: str | None = None, *,
                   include_private: bool = True) -> EcomapLayout:
@@ -219,13 +131,11 @@ def layout_ecomap(case: Case, ecomap_id: str | None = None, *,
     palette = load_palette()
     systems = [s for s in case.records("eco_systems")
                if s.ecomap == eco.id and (include_private or not s.private)]
-    members = centre_members(case, eco)
     shown = {s.id for s in systems}
-    lines = sum(1 for c in case.records("eco_connections")
-                if c.ecomap == eco.id and c.system in shown)
-    rc, title, block_h, household = _centre(case, eco, members, lines)
-    labels = {s.id: wrap(system_name(case, s), SYSTEM_TEXT_WIDTH, SYSTEM_FONT_SIZE)
-              for s in systems}
+    conns = [c for c in case.records("eco_connections") if c.ecomap == eco.id and c.system in shown]
+    centre = layout_centre(case, eco, len(conns))
+    rc = centre.r
+    labels = {s.id: wrap_name(system_name(case, s)) for s in systems}
     r = max([system_radius(v) for v in labels.values()] + [MIN_SYSTEM_R])
 
     pinned = [s for s in systems if s.position is not None]
@@ -233,7 +143,7 @@ def layout_ecomap(case: Case, ecomap_id: str | None = None, *,
                   key=lambda s: (palette.order(s.category), s.category, id_order(s.id)))
     placed: list[Point] = [(float(s.position[0]), float(s.position[1]))  # type: ignore[index]
                            for s in pinned]
-    spots = place([s.category for s in free], placed, rc, r)
+    spots = place([s.category for s in free], placed, rc, r, _targets(centre, free, conns))
     centres: dict[str, Point] = {s.id: p for s, p in zip(pinned, placed)}
     for s, (x, y) in zip(free, spots):
         if pinned:  # the rings step round pins; make sure, spot by spot
@@ -247,7 +157,7 @@ def layout_ecomap(case: Case, ecomap_id: str | None = None, *,
     x_hi = max([rc] + [x + r for x, _ in placed])
     y_hi = max([rc] + [y + r for _, y in placed])
     dx, dy = MARGIN - min(xs), MARGIN - min(ys)
-    centre = _centre_place(dx, dy, rc, title, block_h, members, household)
+    centre = centre.moved(dx, dy)
     out = EcomapLayout(eco.id, centre, width=x_hi + dx + MARGIN, height=y_hi + dy + MARGIN)
     for s in systems:
         x, y = centres[s.id]
@@ -258,6 +168,41 @@ def layout_ecomap(case: Case, ecomap_id: str | None = None, *,
     return out
 
 
+def _targets(centre: CentrePlace, free: list[EcoSystem],
+             conns: list[EcoConnection]) -> list[float | None]:
+    """For each free system linked to one person in the centre, the angle of that person."""
+    person = {c.system: c.person for c in conns if c.person}
+    out: list[float | None] = []
+    for s in free:
+        at = centre.person_at(person[s.id]) if s.id in person else None  # type: ignore[arg-type]
+        out.append(math.atan2(at[1] - centre.cy, at[0] - centre.cx) if at else None)
+    return out
+
+
+def wrap_name(name: str) -> list[str]:
+    """A system's name in up to three lines inside its circle (the last ends with … if cut)."""
+    lines: list[str] = []
+    for word in name.split():
+        trial = f"{lines[-1]} {word}" if lines else word
+        if lines and text_width(trial, SYSTEM_FONT_SIZE) <= SYSTEM_TEXT_WIDTH:
+            lines[-1] = trial
+        else:
+            lines.append(word)
+    lines = [_fit(t) for t in lines] or [""]
+    if len(lines) > MAX_NAME_LINES:
+        lines = lines[:MAX_NAME_LINES - 1] + [_fit(" ".join(lines[MAX_NAME_LINES - 1:]), True)]
+    return lines
+
+
+def _fit(text: str, cut: bool = False) -> str:
+    """`text` shortened with … until it fits the circle's text width."""
+    if not cut and text_width(text, SYSTEM_FONT_SIZE) <= SYSTEM_TEXT_WIDTH:
+        return text
+    while text and text_width(text + "…", SYSTEM_FONT_SIZE) > SYSTEM_TEXT_WIDTH:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
 def _picture(s: EcoSystem) -> str:
     """The system's own picture, else the palette's pictogram, else one its name suggests."""
     if s.picture:
@@ -265,21 +210,6 @@ def _picture(s: EcoSystem) -> str:
     kind = load_palette().find(s.name)
     keywords = [kind.picture] if kind else suggest(s.name, limit=1)
     return f"pictogram:{keywords[0]}" if keywords else ""
-
-
-def _centre_place(cx: float, cy: float, rc: float, title: str, block_h: float,
-                  members: tuple[str, ...], household: GenogramLayout | None) -> CentrePlace:
-    """Title on top, the household centred under it, the whole block centred in the circle."""
-    top = cy - block_h / 2
-    title_y = top + CENTRE_TITLE_SIZE * 0.8
-    if household is None or not household.people:
-        return CentrePlace(cx, cy, rc, title, title_y, members, Box(cx, cy, 0.0, 0.0))
-    content = _content_box(household)
-    s = HOUSEHOLD_SCALE
-    inner = Box(cx - content.width * s / 2, top + CENTRE_TITLE_SIZE + TITLE_GAP,
-                content.width * s, content.height * s)
-    origin = (inner.x - content.x * s, inner.y - content.y * s)
-    return CentrePlace(cx, cy, rc, title, title_y, members, inner, household, s, origin)
 
 
 def _connect(case: Case, eco: Ecomap, out: EcomapLayout) -> None:
@@ -299,21 +229,28 @@ def _connect(case: Case, eco: Ecomap, out: EcomapLayout) -> None:
             ox, oy = -uy * off, ux * off
             a = math.sqrt(max(0.0, rc * rc - off * off))
             b = math.sqrt(max(0.0, s.r * s.r - off * off))
+            x1, y1 = s.cx - ux * b + ox, s.cy - uy * b + oy
             x2, y2 = cx + ux * a + ox, cy + uy * a + oy
+            length = math.hypot(x2 - x1, y2 - y1)
+            name = _person_name(case, c.person)
+            label_at, along = None, 0.0
+            if name:  # out from the system's edge far enough for the words to clear it
+                w, h = text_width(name, PERSON_LABEL_SIZE, "bold") + 4, PERSON_LABEL_SIZE + 3
+                reach = abs(ux) * w / 2 + abs(uy) * h / 2
+                along = 3.0 + reach + k * (h + 2)
+                label_at = (x1 - ux * along, y1 - uy * along)
+                along += reach
+            badge = min(max(length * 0.35, along + NOTE_BADGE_R + 3), length - 16.0)
             out.connections[c.id] = ConnectionPlace(
-                c.id, sid, s.cx - ux * b + ox, s.cy - uy * b + oy, x2, y2,
-                _person_end(out.centre, c.person, x2, y2))
+                c.id, sid, x1, y1, x2, y2, (x1 - ux * badge, y1 - uy * badge),
+                c.person, name, label_at)
 
 
-def _person_end(centre: CentrePlace, pid: str | None, x2: float, y2: float) -> Point | None:
-    """The edge of a household member's symbol, on the side the line comes in from."""
-    at = centre.person_at(pid) if pid else None
-    if at is None:
-        return None
-    px, py, half = at
-    d = math.hypot(x2 - px, y2 - py) or 1.0
-    reach = half * 1.1 + 2.0  # clear of a circle, a square's corner or a diamond's point
-    return px + (x2 - px) / d * reach, py + (y2 - py) / d * reach
+def _person_name(case: Case, pid: str | None) -> str:
+    if not pid or not case.family.has_person(pid):
+        return ""
+    p = case.family.person(pid)
+    return p.short_name or p.display_name
 
 
 def ecomap_json(case: Case, ecomap_id: str | None = None) -> dict[str, object]:

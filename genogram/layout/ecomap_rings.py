@@ -12,14 +12,19 @@ import math
 
 GAP = 16.0  # between two circles
 LINE_CLEAR = 10.0  # between a connection line and a circle it passes
-MIN_LINE = 64.0  # shortest connection: room for an arrowhead each end and a short note
+MIN_LINE = 90.0  # shortest connection: an arrowhead each end, a name and a note number
 
 Point = tuple[float, float]
 TAU = 2 * math.pi
 
 
-def place(categories: list[str], pins: list[Point], rc: float, r: float) -> list[Point]:
-    """Centres for the free systems (given by category, in order) around pins and the centre."""
+def place(categories: list[str], pins: list[Point], rc: float, r: float,
+          targets: list[float | None] | None = None) -> list[Point]:
+    """Centres for the free systems (given by category, in order) around pins and the centre.
+
+    `targets` gives, for some systems, the angle they would best sit at (the person in the
+    centre they are linked to); the whole ring turns to bring them closest.
+    """
     n = len(categories)
     if n == 0:
         return []
@@ -31,8 +36,9 @@ def place(categories: list[str], pins: list[Point], rc: float, r: float) -> list
     radius = double[0] if two and double else single
     if two and n % 2:  # the last and the first are both inner: keep them two steps apart
         units.append(-1.0)
+    start = _best_start(units, targets or [])
     for _ in range(60):
-        spots = _try(units, pins, radius, r, two, r_min)
+        spots = _try(units, pins, radius, r, two, start)
         if spots is not None:
             return spots
         radius *= 1.08
@@ -114,11 +120,37 @@ def _blocked(pins: list[Point], radii: tuple[float, ...], r: float,
     return sorted(out)
 
 
+def _best_start(units: list[float], targets: list[float | None]) -> float:
+    """The turn of the ring (first system's angle) that brings systems nearest their targets;
+    with no targets, or a tie, the first system sits at the top."""
+    top = -math.pi / 2
+    if not any(t is not None for t in targets):
+        return top
+    total = sum(map(abs, units))
+    base: list[float] = []
+    acc = 0.0
+    for u in units:
+        if u > 0:
+            base.append(TAU * acc / total)
+        acc += abs(u)
+    best, best_cost = top, math.inf
+    for k in range(72):
+        start = top + TAU * k / 72
+        cost = sum(_ang(start + a - t) ** 2 for a, t in zip(base, targets) if t is not None)
+        if cost < best_cost - 1e-9:
+            best, best_cost = start, cost
+    return best
+
+
+def _ang(d: float) -> float:
+    """The size of an angle difference, folded into [0, π]."""
+    return abs((d + math.pi) % TAU - math.pi)
+
+
 def _try(units: list[float], pins: list[Point], radius: float, r: float, two: bool,
-         r_min: float) -> list[Point] | None:
+         start: float) -> list[Point] | None:
     """Lay the units round the ring, stepping over blocked windows; None when they do not fit."""
     step = _double_step(radius, r) if two else _single_step(radius, r)
-    start = -math.pi / 2
     outer = _outer(radius, step, r) if two else radius
     blocked = _blocked(pins, (radius, outer) if two else (radius,), r, start)
     free_angle = TAU - _covered(blocked)
@@ -161,7 +193,7 @@ def _walk(units: list[float], step: float,
         while moved:
             moved = False
             for lo, hi in blocked:
-                if lo < a < hi:
+                if lo <= a < hi:
                     a, moved = hi, True
         if a >= TAU:
             return None

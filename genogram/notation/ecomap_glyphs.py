@@ -13,11 +13,12 @@ from dataclasses import replace
 
 from ..ecomap_palette import load_palette
 from ..layout.ecomap import MARGIN, SYSTEM_FONT_SIZE, SYSTEM_LEADING, EcomapLayout
+from ..layout.ecomap_centre import household_glyphs
 from ..model import Case, EcoConnection, Energy, Quality
 from ..model.family import id_order
 from . import ecomap_styles as E
-from .genogram import genogram_glyphs
 from .geometry import arrowhead, point_at
+from .draw import with_halo
 from .glyphs import Circle, Cross, Glyph, Group, Line, Point, Polygon, Rect, Text
 from .metrics import text_width
 from .styles import INK, PAPER, Stroke
@@ -95,7 +96,8 @@ def hatch_marks(points: tuple[Point, ...], broken: bool = False) -> list[Glyph]:
             continue
         (x, y), (dx, dy) = point_at(points, s)
         h = E.HATCH_HALF
-        ends = ((x - dy * h + dx * 2, y + dx * h + dy * 2), (x + dy * h - dx * 2, y - dx * h - dy * 2))
+        ends = ((x - dy * h + dx * 2, y + dx * h + dy * 2),
+                (x + dy * h - dx * 2, y - dx * h - dy * 2))
         out.append(Line(ends, E.HATCH.colour, E.HATCH.width))
     return out
 
@@ -104,9 +106,13 @@ def connection_group(case: Case, layout: EcomapLayout, c: EcoConnection,
                      number: int | None) -> Group:
     place = layout.connections[c.id]
     glyphs = connection_line(c.quality, c.stress, c.energy, place.points)
+    if place.label_at is not None:
+        x, y = place.label_at
+        label = Text(x, y + E.PERSON_LABEL_SIZE * 0.35, place.person_label, E.PERSON_LABEL_SIZE,
+                     "bold", "middle", INK)
+        glyphs += with_halo(label)
     if number is not None:
-        (x, y), _ = point_at(place.points[:2], math.dist(place.points[0], place.points[1]) * 0.35)
-        glyphs += note_badge(x, y, number)
+        glyphs += note_badge(*place.badge_at, number)
     return Group(c.id, "eco_connection", tuple(glyphs))
 
 
@@ -124,9 +130,7 @@ def centre_group(case: Case, layout: EcomapLayout) -> Group:
                         Text(c.cx, c.title_y, c.title, E.CENTRE_TITLE_SIZE, "bold", "middle", INK)]
     if c.household is not None:
         ox, oy = c.origin
-        inner = [g for g in genogram_glyphs(case, c.household)
-                 if not (isinstance(g, Group) and g.kind == "household")]  # the circle says it
-        out += [scaled(g, c.scale, ox, oy) for g in inner]
+        out += [scaled(g, c.scale, ox, oy) for g in household_glyphs(case, c.household)]
     return Group(layout.ecomap_id, "eco_centre", tuple(out))
 
 
