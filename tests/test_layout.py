@@ -162,7 +162,8 @@ def random_family(actions: list[tuple[int, int, int]]) -> Case:
 def test_random_families_never_overlap_and_keep_the_rules(actions):
     case = random_family(actions)
     lay = layout_genogram(case)
-    check_rules(case, lay, level_partners=False, twins=False)
+    # a user's nudge may move a twin away from the other on purpose
+    check_rules(case, lay, level_partners=False, twins=None if case.hints.nudges else False)
     assert lay.width > 0 and lay.height > 0
 
 
@@ -192,7 +193,7 @@ def test_layout_json_has_the_documented_shape():
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "genogram", "layout", *args],
-                          capture_output=True, text=True, timeout=60)
+                          capture_output=True, text=True, timeout=60, check=False)
 
 
 def test_command_prints_layout_and_says_one_line_on_bad_input(tmp_path):
@@ -228,7 +229,7 @@ def test_public_gedcom_samples_pass_the_layout_checker(ged, tmp_path):
     out = run_cli(str(case_json), "--json", "-o", str(tmp_path / "layout.json"))
     assert out.returncode == 0, out.stderr
     check = subprocess.run([sys.executable, str(SHARED / "tools" / "check_layout.py"),
-                            str(tmp_path / "layout.json"), str(ged)], capture_output=True, text=True)
+                            str(tmp_path / "layout.json"), str(ged)], capture_output=True, text=True, check=False)
     assert check.returncode == 0, check.stdout
 
 
@@ -245,5 +246,5 @@ def test_synthetic_families_keep_the_rules(n, seed, tmp_path):
     path = tmp_path / "layout.json"
     path.write_text(json.dumps(layout_json(case, lay)))
     check = subprocess.run([sys.executable, str(SHARED / "tools" / "check_layout.py"), str(path),
-                            str(ged)], capture_output=True, text=True)
+                            str(ged)], capture_output=True, text=True, check=False)
     assert check.returncode == 0, check.stdout

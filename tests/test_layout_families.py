@@ -109,9 +109,9 @@ def cousins() -> Case:
     return f.case
 
 
-def cross_generation() -> Case:
-    """Owen (a grandparent's generation) partners Pia, a generation younger: no one is drawn twice."""
-    f = Family("Cross generation")
+def two_families() -> Case:
+    """Owen, from one family, partners Pia, a generation younger in another family."""
+    f = Family("Two families")
     f.person("a1", "Alun", M, 1930)
     f.person("a2", "Beryl", F, 1932)
     f.union("ua", "a1", "a2")
@@ -129,6 +129,24 @@ def cross_generation() -> Case:
     f.union("uop", "owen", "pia", UnionKind.COHABITING, 2008)
     f.person("kid", "Tom", M, 2010)
     f.child("uop", "kid")
+    return f.case
+
+
+def cross_generation() -> Case:
+    """Lee, once Dana's partner, later partners her daughter Rosa: Lee is drawn once, on Dana's row."""
+    f = Family("Cross generation")
+    f.person("dana", "Dana", F, 1970)
+    f.person("omar", "Omar", M, 1968)
+    f.union("u1", "omar", "dana", UnionKind.DIVORCED, 1990)
+    f.person("rosa", "Rosa", F, 1991)
+    f.child("u1", "rosa")
+    f.person("lee", "Lee", M, 1972)
+    f.union("u2", "dana", "lee", UnionKind.SEPARATED, 2000)
+    f.person("kit", "Kit", M, 2001)
+    f.child("u2", "kit")
+    f.union("u3", "lee", "rosa", UnionKind.COHABITING, 2012)
+    f.person("zac", "Zac", M, 2014)
+    f.child("u3", "zac")
     return f.case
 
 
@@ -178,6 +196,7 @@ def twins_and_loss() -> Case:
 
 
 TRICKY = {"remarriage": remarriage, "adoption": adoption, "cousins": cousins,
+          "two_families": two_families,
           "cross_generation": cross_generation, "same_sex_parents": same_sex_parents,
           "unknown_father": unknown_father, "twins_and_loss": twins_and_loss}
 
@@ -196,7 +215,8 @@ def overlapping(layout: GenogramLayout) -> list[tuple[str, str]]:
 
 
 def check_rules(case: Case, layout: GenogramLayout, level_partners: bool = True,
-                people: set[str] | None = None, twins: bool = True) -> None:
+                people: set[str] | None = None, twins: bool | None = True) -> None:
+    """twins: True checks every twin group, False those not tied to another family, None none."""
     fam = case.family
     want = {p.id for p in fam.people()} if people is None else people
     assert set(layout.people) == want, "everyone present, no one invented"
@@ -215,7 +235,7 @@ def check_rules(case: Case, layout: GenogramLayout, level_partners: bool = True,
             for p in (pa, pb):
                 assert layout.people[k].box.y > p.box.y + 1, f"{k} below parent {p.id}"
             assert place.sib_y < layout.people[k].box.y
-    for g in fam.birth_groups():
+    for g in fam.birth_groups() if twins is not None else ():
         members = [m for m in g.members if m in layout.people]
         if not twins and any(fam.parents_of(q) for m in members for q in fam.partners_of(m)):
             continue  # a twin whose partner hangs under another family may stand with them
@@ -249,10 +269,16 @@ def test_remarriage_partners_in_order_and_children_under_their_own_parents():
 
 def test_cross_generation_union_keeps_each_partner_in_their_generation():
     lay = layout_genogram(cross_generation())
-    assert lay.people["owen"].generation == 1
-    assert lay.people["pia"].generation == 2
-    assert lay.people["kid"].generation == 3
-    assert len({p for p in lay.people}) == len(lay.people)
+    assert lay.people["lee"].generation == lay.people["dana"].generation == 0
+    assert lay.people["rosa"].generation == lay.people["kit"].generation == 1
+    assert lay.people["zac"].generation == 2
+    assert lay.unions["u3"].children == ("zac",)
+
+
+def test_partners_from_two_unrelated_families_share_a_row():
+    lay = layout_genogram(two_families())
+    assert lay.people["owen"].cy == lay.people["pia"].cy
+    assert lay.people["a1"].generation == lay.people["b3"].generation  # Owen's parents moved down
 
 
 def test_cousins_partner_without_anyone_drawn_twice():

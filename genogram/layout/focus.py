@@ -19,7 +19,7 @@ def focus_people(case: Case, centre_id: str, generations: int) -> set[str]:
     level: dict[str, int] = {centre_id: 0}
     frontier = [centre_id]
     for g in range(1, n + 1):  # ancestors
-        nxt = []
+        nxt: list[str] = []
         for p in frontier:
             for q in fam.parents_of(p):
                 if q not in level:

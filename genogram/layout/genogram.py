@@ -13,7 +13,7 @@ from ..model import Case
 from ..notation.metrics import LOSS_SYMBOL, SYMBOL, person_box_size, symbol_size
 from .nudges import apply_nudges
 from .order import Cluster, build_forest
-from .place import place_forest
+from .place import Shape, place_forest
 from .rows import Family, assign_rows, read_family
 from .types import Box, GenogramLayout, PersonPlace, UnionPlace
 
@@ -21,6 +21,8 @@ MARGIN = 24.0
 ROW_GAP = 56.0  # from the lowest label of a row to the symbols of the next
 SIB_RISE = 18.0  # the sibling bar sits this far above the children's symbols
 BAR_STEP = 6.0  # partnership lines that pass over other people sit below the labels, stepped
+SIB_STEP = 7.0  # sibling bars of different families that would run along each other, stepped
+SPLIT_RISE = 6.0  # partners on different rows meet this far above the lower one's symbol
 
 
 def layout_genogram(case: Case, people: set[str] | None = None) -> GenogramLayout:
@@ -65,11 +67,11 @@ def layout_genogram(case: Case, people: set[str] | None = None) -> GenogramLayou
 
 
 def _face_parents(fam: Family, clusters: list[Cluster], absolute: dict[int, float],
-                  shapes: dict[int, object], widths: dict[str, float]) -> bool:
+                  shapes: dict[int, Shape], widths: dict[str, float]) -> bool:
     """Turn couples who both have parents so each stands on their own family's side."""
     drop_x: dict[str, float] = {}
     for c in clusters:
-        for u, x in shapes[c.id].drop.items():  # type: ignore[attr-defined]
+        for u, x in shapes[c.id].drop.items():
             drop_x[u] = absolute[c.id] + x
     turned = False
     for c in clusters:
@@ -91,8 +93,7 @@ def _row_tops(fam: Family, rows: dict[str, int], sizes: dict[str, tuple[float, f
         h = sizes[pid][1]
         if fam.people[pid].kind.value != "person":  # a loss is centred on the row's symbols
             h += (SYMBOL - LOSS_SYMBOL) / 2
-        if h > height[r]:
-            height[r] = h
+        height[r] = max(height[r], h)
     tops = [MARGIN]
     for r in range(1, n):
         tops.append(tops[-1] + height[r - 1] + ROW_GAP)
@@ -115,19 +116,19 @@ def _union_places(fam: Family, places: dict[str, PersonPlace], row_top: list[flo
                   cluster_of: dict[str, int]) -> dict[str, UnionPlace]:
     out: dict[str, UnionPlace] = {}
     stepped: dict[int, int] = {}
+    pending: list[tuple[str, str, str, float, float, float, float, tuple[str, ...]]] = []
     for uid, u in fam.unions.items():
         pa, pb = places[u.partners[0]], places[u.partners[1]]
         left, right = (pa, pb) if pa.cx <= pb.cx else (pb, pa)
         adjacent = _adjacent(clusters, cluster_of, left.id, right.id)
-        if adjacent or left.generation != right.generation:
-            bar_y = max(left.cy, right.cy)
-            if adjacent and left.box.right < right.box.x:
-                drop = (left.box.right + right.box.x) / 2
-            elif left.generation != right.generation:
-                low = left if left.cy > right.cy else right
-                drop = low.box.right + 6.0 if low is left else low.box.x - 6.0
-            else:
-                drop = (left.cx + right.cx) / 2
+        if left.generation != right.generation:  # across generations: meet above the lower one
+            low = left if left.cy > right.cy else right
+            bar_y = low.box.y - SPLIT_RISE
+            drop = low.box.right + 6.0 if low is left else low.box.x - 6.0
+        elif adjacent:
+            bar_y = left.cy
+            drop = ((left.box.right + right.box.x) / 2 if left.box.right < right.box.x
+                    else (left.cx + right.cx) / 2)
         else:  # the line passes over people between: run it below the row's labels
             g = left.generation
             k = stepped.get(g, 0)
@@ -135,12 +136,29 @@ def _union_places(fam: Family, places: dict[str, PersonPlace], row_top: list[flo
             bar_y = row_top[g] + row_height[g] + BAR_STEP * (1 + k % 4)
             drop = (left.cx + right.cx) / 2
         kids = tuple(fam.children[uid])
+        pending.append((uid, left.id, right.id, left.cx, right.cx, bar_y, drop, kids))
+    # Sibling bars that would run along each other on one row are stepped apart.
+    spans: list[tuple[float, float, float, str]] = []
+    for uid, _a, _b, _x1, _x2, _bar, drop, kids in pending:
         if kids:
+            xs = [places[k].cx for k in kids]
             top = min(places[k].cy - SYMBOL / 2 for k in kids)
-            sib_y = top - SIB_RISE
+            spans.append((round(top, 3), min(min(xs), drop), max(max(xs), drop), uid))
+    level: dict[str, float] = {}
+    spans.sort()
+    ends: list[float] = []
+    current = None
+    for top, lo, hi, uid in spans:
+        if top != current:
+            current, ends = top, []
+        k = next((i for i, e in enumerate(ends) if e < lo - 4.0), len(ends))
+        if k == len(ends):
+            ends.append(hi)
         else:
-            sib_y = bar_y
-        out[uid] = UnionPlace(uid, (left.id, right.id), left.cx, right.cx, bar_y, drop, sib_y, kids)
+            ends[k] = hi
+        level[uid] = top - SIB_RISE - SIB_STEP * (k % 4)
+    for uid, a, b, x1, x2, bar_y, drop, kids in pending:
+        out[uid] = UnionPlace(uid, (a, b), x1, x2, bar_y, drop, level.get(uid, bar_y), kids)
     return out
 
 

@@ -35,6 +35,10 @@ class Forest:
     cluster_of: dict[str, int]
     owner: dict[str, int]  # union -> cluster its children hang from
     roots: list[int]
+    root_of: list[int] = field(default_factory=list)
+    # ties between branches: (cluster, member, union the member is also a child of)
+    links: list[tuple[int, str, str]] = field(default_factory=list)
+    group: dict[int, int] = field(default_factory=dict)  # root -> its group of tied roots
 
 
 def build_forest(fam: Family, rows: dict[str, int]) -> Forest:
@@ -78,8 +82,9 @@ def build_forest(fam: Family, rows: dict[str, int]) -> Forest:
         if len(c.unions) > 1 and c.kids:
             rank = {u: i for i, u in enumerate(c.unions)}
             c.kids.sort(key=lambda k: rank[clusters[k].parent_union])  # type: ignore[index]
-    roots = _order_roots(fam, clusters, cluster_of, owner)
-    return Forest(clusters, cluster_of, owner, roots)
+    forest = Forest(clusters, cluster_of, owner, [])
+    _order_roots(fam, forest)
+    return forest
 
 
 def _union_pos(fam: Family, uid: str, pos: dict[str, int]) -> tuple[float, str]:
@@ -163,18 +168,20 @@ def _orient_for_twins(fam: Family, c: Cluster) -> None:
     c.flippable = False
 
 
-def _order_roots(fam: Family, clusters: list[Cluster], cluster_of: dict[str, int],
-                 owner: dict[str, int]) -> list[int]:
+def _order_roots(fam: Family, forest: Forest) -> None:
     """Root families side by side, those joined by a marriage or adoption next to each other."""
+    clusters, owner = forest.clusters, forest.owner
     root_of: list[int] = [0] * len(clusters)
     for c in sorted(clusters, key=lambda k: k.row):
         root_of[c.id] = c.id if c.parent_union is None else root_of[owner[c.parent_union]]
+    forest.root_of = root_of
     links: dict[int, list[int]] = {}
     for c in clusters:
         for m in c.members:
             for u in fam.parent_unions[m]:
                 if u == c.parent_union and m == c.anchor:
                     continue
+                forest.links.append((c.id, m, u))
                 a, b = root_of[c.id], root_of[owner[u]]
                 if a != b:
                     links.setdefault(a, []).append(b)
@@ -191,8 +198,9 @@ def _order_roots(fam: Family, clusters: list[Cluster], cluster_of: dict[str, int
         while stack:
             x = stack.pop()
             out.append(x)
+            forest.group[x] = r
             for y in reversed(links.get(x, [])):
                 if y not in seen:
                     seen.add(y)
                     stack.append(y)
-    return out
+    forest.roots = out

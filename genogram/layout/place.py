@@ -10,6 +10,7 @@ the branches beside it by a constant.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import permutations
 
 from .order import Cluster, Forest
 from .rows import Family
@@ -27,6 +28,13 @@ class Shape:
     left: dict[str, float]  # member -> box left
     width: float
     drop: dict[str, float]  # union -> x of the line down to its children
+
+
+@dataclass
+class Blocks:
+    shapes: dict[int, Shape]
+    offset: dict[int, float]  # cluster -> left x relative to its root block
+    contour: dict[int, dict[int, list[float]]]  # root -> row -> [left, right]
 
 
 def cluster_shape(fam: Family, c: Cluster, widths: dict[str, float]) -> Shape:
@@ -52,8 +60,8 @@ def cluster_shape(fam: Family, c: Cluster, widths: dict[str, float]) -> Shape:
     return Shape(left, width, drop)
 
 
-def place_forest(fam: Family, forest: Forest, widths: dict[str, float]) -> tuple[dict[int, float], dict[int, Shape]]:
-    """Absolute left x of every cluster, and each cluster's shape."""
+def build_blocks(fam: Family, forest: Forest, widths: dict[str, float]) -> Blocks:
+    """Every branch as a rigid block: its clusters' offsets from the root, and its contour."""
     clusters = forest.clusters
     shapes = {c.id: cluster_shape(fam, c, widths) for c in clusters}
     rel: dict[int, float] = {}
@@ -101,26 +109,94 @@ def place_forest(fam: Family, forest: Forest, widths: dict[str, float]) -> tuple
             rel[k] = s - d
         _merge(own, acc, -d)
         contour[c.id] = own
-    absolute: dict[int, float] = {}
-    acc_roots: dict[int, list[float]] = {}
-    for r in forest.roots:
-        kc = contour.pop(r)
-        if not acc_roots:
+    offset: dict[int, float] = {}
+    for c in sorted(clusters, key=lambda k: (k.row, k.id)):
+        if c.parent_union is None:
+            offset[c.id] = 0.0
+        else:
+            offset[c.id] = offset[forest.owner[c.parent_union]] + rel[c.id]
+    return Blocks(shapes, offset, contour)
+
+
+def pack_roots(blocks: Blocks, order: list[int]) -> dict[int, float]:
+    """Left x of each root block, packed left to right in `order` as close as their contours allow."""
+    acc: dict[int, list[float]] = {}
+    out: dict[int, float] = {}
+    for r in order:
+        kc = blocks.contour[r]
+        if not acc:
             s = 0.0
         else:
             s = -float("inf")
             for row, (lo, _hi) in kc.items():
-                edge = acc_roots.get(row)
+                edge = acc.get(row)
                 if edge is not None:
                     s = max(s, edge[1] + ROOT_GAP - lo)
             if s == -float("inf"):  # shares no row with what is placed: start after it anyway
-                s = max(e[1] for e in acc_roots.values()) + ROOT_GAP - min(v[0] for v in kc.values())
-        _merge(acc_roots, kc, s)
-        absolute[r] = s
-    for c in sorted(clusters, key=lambda k: (k.row, k.id)):
-        if c.id not in absolute:
-            absolute[c.id] = absolute[forest.owner[c.parent_union]] + rel[c.id]  # type: ignore[index]
-    return absolute, shapes
+                s = max(e[1] for e in acc.values()) + ROOT_GAP - min(v[0] for v in kc.values())
+        _merge(acc, kc, s)
+        out[r] = s
+    return out
+
+
+def place_forest(fam: Family, forest: Forest, widths: dict[str, float]) -> tuple[dict[int, float], dict[int, Shape]]:
+    """Absolute left x of every cluster, and each cluster's shape."""
+    blocks = build_blocks(fam, forest, widths)
+    if forest.links:
+        improve_root_order(forest, blocks, widths)
+    root_x = pack_roots(blocks, forest.roots)
+    absolute = {c.id: root_x[forest.root_of[c.id]] + blocks.offset[c.id] for c in forest.clusters}
+    return absolute, blocks.shapes
+
+
+def improve_root_order(forest: Forest, blocks: Blocks, widths: dict[str, float]) -> None:
+    """Order root families tied by marriage or adoption to shorten the lines between them.
+
+    Small groups try every order; larger ones swap neighbours while that helps; very large
+    ones keep the order found by walking the ties.
+    """
+    ties: dict[int, list[tuple[int, float, int, float]]] = {}  # root -> (root a, x in a, root b, x in b)
+    for cid, m, u in forest.links:
+        a, b = forest.root_of[cid], forest.root_of[forest.owner[u]]
+        if a == b:
+            continue
+        xa = blocks.offset[cid] + blocks.shapes[cid].left[m] + widths[m] / 2
+        o = forest.owner[u]
+        xb = blocks.offset[o] + blocks.shapes[o].drop[u]
+        ties.setdefault(forest.group[a], []).append((a, xa, b, xb))
+    roots = forest.roots
+    i = 0
+    while i < len(roots):
+        g = forest.group[roots[i]]
+        j = i
+        while j < len(roots) and forest.group[roots[j]] == g:
+            j += 1
+        if j - i >= 2 and g in ties:
+            roots[i:j] = _best_order(roots[i:j], ties[g], blocks)
+        i = j
+
+
+def _cost(order: list[int], tie: list[tuple[int, float, int, float]], blocks: Blocks) -> float:
+    x = pack_roots(blocks, order)
+    return sum(abs(x[a] + xa - x[b] - xb) for a, xa, b, xb in tie)
+
+
+def _best_order(run: list[int], tie: list[tuple[int, float, int, float]], blocks: Blocks) -> list[int]:
+    if len(run) <= 6:
+        return list(min(permutations(run), key=lambda o: _cost(list(o), tie, blocks)))
+    if len(run) > 40:
+        return run
+    best, cost = list(run), _cost(run, tie, blocks)
+    for _ in range(3):
+        better = False
+        for k in range(len(best) - 1):
+            trial = best[:k] + [best[k + 1], best[k]] + best[k + 2:]
+            c = _cost(trial, tie, blocks)
+            if c < cost - 1e-6:
+                best, cost, better = trial, c, True
+        if not better:
+            break
+    return best
 
 
 def _merge(into: dict[int, list[float]], other: dict[int, list[float]], shift: float) -> None:
@@ -129,7 +205,5 @@ def _merge(into: dict[int, list[float]], other: dict[int, list[float]], shift: f
         if edge is None:
             into[r] = [lo + shift, hi + shift]
         else:
-            if lo + shift < edge[0]:
-                edge[0] = lo + shift
-            if hi + shift > edge[1]:
-                edge[1] = hi + shift
+            edge[0] = min(edge[0], lo + shift)
+            edge[1] = max(edge[1], hi + shift)

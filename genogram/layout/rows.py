@@ -11,11 +11,10 @@ with no other tie sits just above their highest child.
 """
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..model import Case, ChildKind, Person, PersonKind, Union
+from ..model import Case, ChildKind, FuzzyDate, Person, PersonKind, Union
 from ..model.family import id_order
 
 
@@ -37,14 +36,17 @@ class Family:
         return b if a == pid else a
 
 
-def _date_key(born: object) -> _dt.date | None:
-    return born.earliest() if born is not None else None  # type: ignore[attr-defined]
+DateKey = tuple[int, int, int]
 
 
-def ordered_by_date(ids: list[str], dates: dict[str, _dt.date | None]) -> list[str]:
+def _date_key(d: FuzzyDate | None) -> DateKey | None:
+    return None if d is None else (d.year, d.month or 1, d.day or 1)
+
+
+def ordered_by_date(ids: list[str], dates: dict[str, DateKey | None]) -> list[str]:
     """Sort ids by date; an undated one keeps its place after the dated one recorded before it."""
     keyed = []
-    last = _dt.date.min
+    last: DateKey = (0, 0, 0)
     for i, item in enumerate(ids):
         d = dates.get(item)
         if d is not None:
@@ -55,7 +57,7 @@ def ordered_by_date(ids: list[str], dates: dict[str, _dt.date | None]) -> list[s
 
 
 def apply_order_hint(default: list[str], hint: Iterable[str] | None,
-                     dates: dict[str, _dt.date | None]) -> list[str]:
+                     dates: dict[str, DateKey | None]) -> list[str]:
     """The user's order where given; items the hint does not name slot in by date."""
     if not hint:
         return default
@@ -80,8 +82,8 @@ def apply_order_hint(default: list[str], hint: Iterable[str] | None,
 def read_family(case: Case, people: set[str] | None = None) -> Family:
     fam = case.family
     hints = case.hints
-    persons = {p.id: p for p in fam.people() if people is None or p.id in people}
-    unions = {u.id: u for u in fam.unions()
+    persons: dict[str, Person] = {p.id: p for p in fam.people() if people is None or p.id in people}
+    unions: dict[str, Union] = {u.id: u for u in fam.unions()
               if u.partners[0] in persons and u.partners[1] in persons}
     children: dict[str, list[str]] = {u: [] for u in unions}
     kinds: dict[tuple[str, str], ChildKind] = {}
@@ -91,13 +93,13 @@ def read_family(case: Case, people: set[str] | None = None) -> Family:
             children[link.union].append(link.child)
             kinds[(link.union, link.child)] = link.kind
             parent_unions[link.child].append(link.union)
-    births = {pid: _date_key(p.born) for pid, p in persons.items()}
+    births: dict[str, DateKey | None] = {pid: _date_key(p.born) for pid, p in persons.items()}
     twins: dict[str, str] = {}
     twin_union: dict[str, str] = {}
     groups: dict[str, list[list[str]]] = {}
     for g in fam.birth_groups():
         if g.union in unions:
-            members = [m for m in g.members if m in persons and m in set(children[g.union])]
+            members: list[str] = [m for m in g.members if m in persons and m in set(children[g.union])]
             if len(members) >= 2:
                 groups.setdefault(g.union, []).append(members)
                 twin_union[g.id] = g.union
@@ -110,7 +112,7 @@ def read_family(case: Case, people: set[str] | None = None) -> Family:
         for members in groups.get(uid, ()):
             order = _gather(order, members)
         children[uid] = order
-    starts = {uid: _date_key(u.started) for uid, u in unions.items()}
+    starts: dict[str, DateKey | None] = {uid: _date_key(u.started) for uid, u in unions.items()}
     unions_of: dict[str, list[str]] = {p: [] for p in persons}
     for uid, u in unions.items():
         for p in u.partners:
@@ -204,7 +206,55 @@ def assign_rows(fam: Family) -> dict[str, int]:
             indeg[m] -= 1
             if indeg[m] == 0:
                 ready.append(m)
+    _level_partners(fam, rank)
     return rank
+
+
+def _level_partners(fam: Family, rank: dict[str, int]) -> None:
+    """Bring partners from two families onto one row by lowering the higher family as a block.
+
+    When a couple's two sides are joined only through that couple (Harry Potter's family and Ginny
+    Weasley's), the whole side of the partner drawn higher moves down, keeping every rule inside
+    it. Sides joined some other way (cousins) stay where they are. The search is budgeted so a
+    big genealogy with many such couples stays fast.
+    """
+    budget = 30 * len(fam.people) + 1000
+    for uid, u in fam.unions.items():
+        a, b = u.partners
+        if rank[a] == rank[b] or not fam.parent_unions[a] or not fam.parent_unions[b]:
+            continue
+        high, low = (a, b) if rank[a] < rank[b] else (b, a)
+        side, budget = _side(fam, uid, high, low, budget)
+        if side is None:
+            if budget <= 0:
+                return
+            continue
+        delta = rank[low] - rank[high]
+        for p in side:
+            rank[p] += delta
+
+
+def _side(fam: Family, cut: str, start: str, avoid: str, budget: int) -> tuple[set[str] | None, int]:
+    """Everyone tied to `start` other than through union `cut`; None if that reaches `avoid`."""
+    seen = {start}
+    seen_unions = {cut}
+    stack = [start]
+    while stack:
+        p = stack.pop()
+        budget -= 1
+        if budget <= 0:
+            return None, budget
+        for u in fam.unions_of[p] + fam.parent_unions[p]:
+            if u in seen_unions:
+                continue
+            seen_unions.add(u)
+            for q in (*fam.unions[u].partners, *fam.children[u]):
+                if q == avoid:
+                    return None, budget
+                if q not in seen:
+                    seen.add(q)
+                    stack.append(q)
+    return seen, budget
 
 
 def is_loss(person: Person) -> bool:

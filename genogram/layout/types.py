@@ -44,8 +44,12 @@ class PersonPlace:
 class UnionPlace:
     """A partnership line and the line down to its children.
 
-    The partnership line runs at `bar_y` from `x1` to `x2` (below both partners' symbols);
-    the child line drops from (`drop_x`, `bar_y`) to the sibling bar at `sib_y`.
+    The partnership line runs at `bar_y` from `x1` to `x2`, each partner joining it vertically:
+    at the symbols' mid-height for neighbours, below the row's labels when it passes over other
+    people, and just above the lower partner's symbol when the partners are on different rows
+    (a partnership across generations). The child line drops from (`drop_x`, `bar_y`) to the
+    sibling bar at `sib_y`, which is stepped when bars of different families would overlap.
+    `partners` are in left-to-right order.
     """
 
     id: str
