@@ -27,6 +27,7 @@ from genogram.model import (
 )
 from genogram.notation import ecomap_styles as E
 from genogram.notation.ecomap_glyphs import ecomap_glyphs
+from genogram.notation.ecomap_legend import ecomap_with_key, legend_entries
 from genogram.notation.geometry import bounds
 from genogram.notation.glyphs import Circle, Glyph, Group, Line, Polygon, Text, groups, walk
 from genogram.notation.styles import DASHED
@@ -210,3 +211,22 @@ def test_every_system_and_connection_is_one_selectable_group() -> None:
     lay, glyphs = draw(case)
     assert {g.owner for g in groups(glyphs, "eco_system")} == set(lay.systems)
     assert {g.owner for g in groups(glyphs, "eco_connection")} == set(lay.connections)
+
+
+def test_the_key_lists_only_what_this_ecomap_uses_drawn_with_the_same_lines() -> None:
+    case = case_with(
+        EcoConnection(id="c1", ecomap="e1", system="s1", quality=Quality.TENUOUS, stress=True),
+        EcoConnection(id="c2", ecomap="e1", system="s2", quality=Quality.BROKEN,
+                      energy=Energy.TO_FAMILY, hard="Never rings back"))
+    lay = layout_ecomap(case, "e1")
+    keys = [e.key for e in legend_entries(case, lay)]
+    assert keys == ["quality:tenuous", "quality:broken", "stress", "energy:to_family",
+                    "category:education"]
+    glyphs = ecomap_with_key(case, lay)
+    legend = groups(glyphs, "legend")[0]
+    samples = {g.owner: g for g in groups(legend.children, "legend_entry")}
+    tenuous = next(g for g in samples["quality:tenuous"].children if isinstance(g, Line))
+    assert tenuous.dash == E.CONNECTION_STYLES[Quality.TENUOUS].stroke.dash
+    assert any(isinstance(g, Polygon) for g in samples["energy:to_family"].children)
+    notes = groups(glyphs, "eco_notes")[0]
+    assert bounds(legend.children)[1] > bounds(notes.children)[3]  # the key sits under the notes

@@ -15,9 +15,9 @@ import math
 from dataclasses import dataclass, field
 
 from ..ecomap_palette import load_palette
-from ..model import Case, EcoConnection, Ecomap, EcoSystem, UnknownIdError
+from ..model import Case, EcoConnection, Ecomap, EcoSystem, Energy, UnknownIdError
 from ..model.family import id_order
-from ..notation.ecomap_styles import NOTE_BADGE_R, PERSON_LABEL_SIZE
+from ..notation.ecomap_styles import ENERGY_ARROW_LENGTH, NOTE_BADGE_R, PERSON_LABEL_SIZE
 from ..notation.metrics import text_width
 from ..pictures import suggest
 from .ecomap_centre import CentrePlace, layout_centre
@@ -32,6 +32,7 @@ PICTURE = 20.0  # square kept above the name for the system's pictogram
 MIN_SYSTEM_R = 38.0
 LINE_SPACING = 18.0  # between two connections to the same system: room for a name or a number each
 MARGIN = 24.0
+_ARROW_AT_SYSTEM = (Energy.FROM_FAMILY, Energy.BOTH)
 
 
 @dataclass(frozen=True)
@@ -233,11 +234,12 @@ def _connect(case: Case, eco: Ecomap, out: EcomapLayout) -> None:
             x2, y2 = cx + ux * a + ox, cy + uy * a + oy
             length = math.hypot(x2 - x1, y2 - y1)
             name = _person_name(case, c.person)
-            label_at, along = None, 0.0
-            if name:  # out from the system's edge far enough for the words to clear it
+            label_at = None
+            along = ENERGY_ARROW_LENGTH + 3.0 if c.energy in _ARROW_AT_SYSTEM else 0.0
+            if name:  # out from the system's edge (and its arrowhead) far enough to clear it
                 w, h = text_width(name, PERSON_LABEL_SIZE, "bold") + 4, PERSON_LABEL_SIZE + 3
                 reach = abs(ux) * w / 2 + abs(uy) * h / 2
-                along = 3.0 + reach + k * (h + 2)
+                along += 3.0 + reach + k * (h + 2)
                 label_at = (x1 - ux * along, y1 - uy * along)
                 along += reach
             badge = min(max(length * 0.35, along + NOTE_BADGE_R + 3), length - 16.0)

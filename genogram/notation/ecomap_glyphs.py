@@ -44,10 +44,11 @@ def _line(points: tuple[Point, ...], st: Stroke) -> Line:
 
 
 def connection_line(quality: Quality, stress: bool, energy: Energy,
-                    points: tuple[Point, ...]) -> list[Glyph]:
+                    points: tuple[Point, ...], keep_clear: float = 0.0) -> list[Glyph]:
     """One connection from the system (first point) to the family (last point).
 
-    Also used by the key, so a sample there is the very glyph the drawing uses.
+    Also used by the key, so a sample there is the very glyph the drawing uses. Stress marks
+    stay `keep_clear` away from the system's end (where a name or a note number sits).
     """
     st = E.CONNECTION_STYLES[quality].stroke
     length, width = E.ENERGY_ARROW_LENGTH + st.width, E.ENERGY_ARROW_HALF + st.width
@@ -65,7 +66,10 @@ def connection_line(quality: Quality, stress: bool, energy: Energy,
         shaft = _trim(shaft, length * 0.9, at_start=True)
     out: list[Glyph] = [_line(shaft, st)]
     if stress and quality is not Quality.STRESSFUL:  # a zigzag already says "stressful"
-        out += hatch_marks(points[:2], broken=quality is Quality.BROKEN)
+        family_arrow = length if energy in (Energy.TO_FAMILY, Energy.BOTH) else 0.0
+        total = math.dist(points[0], points[1])
+        out += hatch_marks(points[:2], quality is Quality.BROKEN,
+                           keep_clear, total - family_arrow - 3.0)
     return out + heads
 
 
@@ -83,12 +87,17 @@ def _trim(points: tuple[Point, ...], by: float, at_start: bool) -> tuple[Point, 
     return (moved, *points[1:]) if at_start else (*points[:-1], moved)
 
 
-def hatch_marks(points: tuple[Point, ...], broken: bool = False) -> list[Glyph]:
-    """Short bars across the middle of a line: stress, on a line of any strength."""
+def hatch_marks(points: tuple[Point, ...], broken: bool = False, lo: float = 0.0,
+                hi: float | None = None) -> list[Glyph]:
+    """Short bars across the middle of a line (or of its free part, from arc length `lo` to
+    `hi`): stress, on a line of any strength."""
     total = sum(math.dist(a, b) for a, b in zip(points, points[1:]))
-    span = min(total * E.HATCH_SPAN, E.HATCH_EVERY * (E.HATCH_MAX - 1))
+    hi = total if hi is None else hi
+    if hi - lo < E.HATCH_EVERY + 6.0:  # no room beside the words: use the whole line
+        lo, hi = 0.0, total
+    span = min((hi - lo) * E.HATCH_SPAN, E.HATCH_EVERY * (E.HATCH_MAX - 1))
     count = max(2, int(span / E.HATCH_EVERY) + 1)
-    start = (total - (count - 1) * E.HATCH_EVERY) / 2
+    start = (lo + hi - (count - 1) * E.HATCH_EVERY) / 2
     out: list[Glyph] = []
     for i in range(count):
         s = start + i * E.HATCH_EVERY
@@ -105,7 +114,13 @@ def hatch_marks(points: tuple[Point, ...], broken: bool = False) -> list[Glyph]:
 def connection_group(case: Case, layout: EcomapLayout, c: EcoConnection,
                      number: int | None) -> Group:
     place = layout.connections[c.id]
-    glyphs = connection_line(c.quality, c.stress, c.energy, place.points)
+    start = place.points[0]
+    clear = 0.0
+    if place.label_at is not None:
+        clear = math.dist(start, place.label_at) + 12.0
+    if number is not None:
+        clear = max(clear, math.dist(start, place.badge_at) + E.NOTE_BADGE_R + 4.0)
+    glyphs = connection_line(c.quality, c.stress, c.energy, place.points, clear)
     if place.label_at is not None:
         x, y = place.label_at
         label = Text(x, y + E.PERSON_LABEL_SIZE * 0.35, place.person_label, E.PERSON_LABEL_SIZE,

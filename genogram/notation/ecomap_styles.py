@@ -34,7 +34,7 @@ HATCH = Stroke("#D55E00", 1.6)
 HATCH_LABEL = "Stress on the connection"
 HATCH_EVERY = 9.0  # points between two hatch marks along the line
 HATCH_HALF = 5.5  # each mark reaches this far either side of the line
-HATCH_SPAN = 0.5  # the middle half of the line carries the marks …
+HATCH_SPAN = 0.6  # the middle of the line's free part carries the marks …
 HATCH_MAX = 6  # … but never more than this many, however long the line
 
 ENERGY_LABELS: dict[Energy, str] = {
@@ -60,5 +60,6 @@ NOTE_LEADING = 12.0
 NOTE_LIST_TITLE = "What helps and what is hard"
 HELPS_WORD = "Helps:"
 HARD_WORD = "Hard:"
+LEGEND_SAMPLE = 54.0  # length of a sample line in the key
 HOUSEHOLD_SCALE = 0.8  # the small genogram inside the centre circle
 CENTRE_LEAVES_OUT = ("household", "bond")  # genogram groups not drawn inside the centre
