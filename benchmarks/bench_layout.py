@@ -73,6 +73,20 @@ def our_crossings(case_path: Path) -> int:
     return count_crossings(layout_segments(layout_genogram(read_case(case_path))))
 
 
+def in_process_s(case_path: Path, reps: int = 3) -> float:
+    """Layout plus JSON in a warm process (no start-up, no file reading): the layout's own cost."""
+    from genogram.layout import layout_genogram, layout_json
+    from genogram.storage.casefile import read_case
+
+    case = read_case(case_path)
+    times = []
+    for _ in range(reps):
+        start = time.perf_counter()
+        json.dumps(layout_json(case, layout_genogram(case)))
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
 def relayout_ms(case_path: Path, reps: int = 15) -> float:
     """Add a child to someone, lay the whole family out again, undo; median milliseconds."""
     from genogram.layout import layout_genogram
@@ -96,6 +110,9 @@ def relayout_ms(case_path: Path, reps: int = 15) -> float:
 def main() -> int:
     have_dot = shutil.which("dot") is not None
     figures: dict[str, object] = {"runs": RUNS, "dot": have_dot, "sizes": {}}
+    floor = [run_timed([sys.executable, "-c", "import genogram.model"]) for _ in range(RUNS)]
+    figures["import_model_s"] = round(statistics.median(floor), 3)  # start-up before any work
+    print(f"python start-up with the model imported: {figures['import_model_s']} s")
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
         for n in SIZES:
@@ -111,6 +128,7 @@ def main() -> int:
                 if have_dot:
                     theirs.append(run_timed(dot_cmd))
             row: dict[str, object] = {"ours_s": round(statistics.median(ours), 3),
+                                      "ours_in_process_s": round(in_process_s(case), 3),
                                       "crossings_ours": our_crossings(case)}
             if have_dot:
                 d = statistics.median(theirs)

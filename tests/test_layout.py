@@ -20,6 +20,7 @@ from genogram.model import (
     FuzzyDate,
     Gender,
     SetHints,
+    case_from_dict,
     case_to_dict,
 )
 from genogram.model import operations as ops
@@ -94,6 +95,22 @@ def test_user_orders_and_nudges_survive_relayout_after_an_edit():
     assert abs((lay.people["max"].cx - lay.people["lee"].cx)
                - (plain.people["max"].cx - plain.people["lee"].cx) - 30.0) < 0.01
     assert base.people["max"].cy == lay.people["max"].cy
+
+
+def test_the_users_arrangement_survives_save_and_reopen():
+    case = remarriage()
+    hints = replace(case.hints, child_order={"u1": ("sami", "rosa")},
+                    partner_order={"dana": ("u2", "u1")}, nudges={"kit": (12.0, 4.0)})
+    case.apply(SetHints(hints))
+    reopened = case_from_dict(json.loads(json.dumps(case_to_dict(case))))
+    assert layout_json(reopened, layout_genogram(reopened)) == layout_json(case, layout_genogram(case))
+
+
+def test_step_children_in_a_focus_view_keep_both_parents():
+    case = remarriage()  # Max is Lee's son with Jo: Rosa's step-brother
+    near = focus_people(case, "rosa", 1)
+    assert {"max", "jo", "lee", "kit"} <= near
+    check_rules(case, layout_genogram(case, near), people=near)
 
 
 def test_a_nudge_onto_a_neighbour_pushes_the_row_aside():

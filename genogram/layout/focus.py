@@ -46,6 +46,8 @@ def focus_people(case: Case, centre_id: str, generations: int) -> set[str]:
                 if q in blood or level[p] + 1 > n:
                     continue
                 for other in fam.unions_of(q):
-                    for link in fam.children_of(other.id):
-                        out.add(link.child)
+                    kids = fam.children_of(other.id)
+                    if kids:  # with the other parent, so those children hang from a family
+                        out.update(other.partners)
+                    out.update(link.child for link in kids)
     return out

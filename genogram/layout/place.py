@@ -75,6 +75,8 @@ def build_blocks(fam: Family, forest: Forest, widths: dict[str, float]) -> Block
         acc: dict[int, list[float]] = {}
         shifts: list[float] = []
         prev_union: str | None = None
+        if len(c.unions) > 1:  # families left to right in the order of their lines down
+            c.kids.sort(key=lambda k: shape.drop.get(clusters[k].parent_union, 0.0))  # type: ignore[arg-type]
         for k in c.kids:
             kc = contour.pop(k)
             kid = clusters[k]
