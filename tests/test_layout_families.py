@@ -237,8 +237,10 @@ def check_rules(case: Case, layout: GenogramLayout, level_partners: bool = True,
             assert place.sib_y < layout.people[k].box.y
     for g in fam.birth_groups() if twins is not None else ():
         members = [m for m in g.members if m in layout.people]
-        if not twins and any(fam.parents_of(q) for m in members for q in fam.partners_of(m)):
-            continue  # a twin whose partner hangs under another family may stand with them
+        partners = [q for m in members for q in fam.partners_of(m)]
+        tied = {r for q in partners for r in [q, *fam.partners_of(q)] if r not in members}
+        if not twins and any(fam.parents_of(r) for r in tied):
+            continue  # a twin's partner from another family, or one shared with a sibling
         row = sorted((p for p in layout.people.values() if p.cy == layout.people[members[0]].cy),
                      key=lambda p: p.cx)
         idx = sorted(i for i, p in enumerate(row) if p.id in members)

@@ -163,9 +163,16 @@ def _orient_for_twins(fam: Family, c: Cluster) -> None:
     others = [i for i, s in enumerate(sibs) if fam.twins.get(s) == group and s != a]
     me = sibs.index(a)
     want_right = any(i > me for i in others)  # twins after me: I stand at my group's right end
+    c.flippable = False
+    inside = [s for s in sibs if fam.twins.get(s) == group and s in c.members]
+    if len(inside) > 1:  # twins who share a partner: side by side, partners either side
+        first = {fam.partner(u, inside[0]) for u in fam.unions_of[inside[0]]}
+        left = [m for m in c.members if m not in inside and m in first]
+        right = [m for m in c.members if m not in inside and m not in first]
+        c.members[:] = left + inside + right
+        return
     rest = [m for m in c.members if m != a]  # partners keep their order, all on the far side
     c.members[:] = rest + [a] if want_right else [a] + rest
-    c.flippable = False
 
 
 def _order_roots(fam: Family, forest: Forest) -> None:

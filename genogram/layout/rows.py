@@ -164,9 +164,11 @@ def assign_rows(fam: Family) -> dict[str, int]:
     node = {p: group_of.get(p, p) for p in fam.people}
     after: dict[str, list[str]] = {n: [] for n in dict.fromkeys(node.values())}
     indeg: dict[str, int] = dict.fromkeys(after, 0)
+    children_of: dict[str, list[str]] = {n: [] for n in after}
     for pid, ups in fam.parent_unions.items():
         for q in dict.fromkeys(q for u in ups for q in fam.unions[u].partners):
             after[node[q]].append(pid)
+            children_of[node[q]].append(pid)
             indeg[pid] += 1
     partners_out: dict[str, list[str]] = {}
     for g, members in groups.items():
@@ -176,68 +178,118 @@ def assign_rows(fam: Family) -> dict[str, int]:
         for q in dict.fromkeys(outs):
             after[node[q]].append(g)
             indeg[g] += 1
-    rank: dict[str, int] = {}
+    def run(floor: dict[str, int]) -> dict[str, int]:
+        rank: dict[str, int] = {}
+        need = dict(indeg)
+        ready = [n for n in after if need[n] == 0]
+        left = set(after)
+        i = 0
+        while left:
+            if i == len(ready):  # only a partnership with one's own descendant loops: break it
+                waiting = [n for n in after if n in left and n in groups]  # a loop has one
+                stuck = next((n for n in waiting if _descends(set(partners_out[n]), n, children_of)),
+                             None) or next((n for n in waiting if _loops(n, after, left)), waiting[0])
+                need[stuck] = 0
+                ready.append(stuck)
+            n = ready[i]
+            i += 1
+            if n not in left:
+                continue
+            left.discard(n)
+            if n in groups:
+                known = [rank[q] for q in partners_out[n] if q in rank]
+                r = max(min(known) if known else 0, floor.get(n, 0))
+                for p in groups[n]:
+                    rank[p] = r
+            else:
+                ups = fam.parent_unions[n]
+                r = 1 + max(rank.get(q, 0) for u in ups for q in fam.unions[u].partners)
+                rank[n] = max(r, floor.get(n, 0))
+            for m in after[n]:
+                need[m] -= 1
+                if need[m] == 0:
+                    ready.append(m)
+        return rank
 
-    def settle(n: str) -> None:
-        if n in groups:
-            known = [rank[q] for q in partners_out[n] if q in rank]
-            r = min(known) if known else 0
-            for p in groups[n]:
-                rank[p] = r
-        else:
-            ups = fam.parent_unions[n]
-            rank[n] = 1 + max(rank.get(q, 0) for u in ups for q in fam.unions[u].partners)
-
-    ready = [n for n in after if indeg[n] == 0]
-    left = set(after)
-    i = 0
-    while left:
-        if i == len(ready):  # only a partnership with one's own descendant loops: break it there
-            stuck = next(n for n in after if n in left and n in groups)
-            indeg[stuck] = 0
-            ready.append(stuck)
-        n = ready[i]
-        i += 1
-        if n not in left:
-            continue
-        left.discard(n)
-        settle(n)
-        for m in after[n]:
-            indeg[m] -= 1
-            if indeg[m] == 0:
-                ready.append(m)
-    _level_partners(fam, rank)
-    return rank
+    rank = run({})
+    floor = _level_partners(fam, rank, groups, partners_out)
+    return run({node[p]: r for p, r in floor.items()}) if floor else rank
 
 
-def _level_partners(fam: Family, rank: dict[str, int]) -> None:
-    """Bring partners from two families onto one row by lowering the higher family as a block.
+def _descends(targets: set[str], start: str, children_of: dict[str, list[str]]) -> bool:
+    """Whether any of `targets` is a descendant of `start` (a partner who is also a descendant)."""
+    seen: set[str] = set()
+    stack = list(children_of[start])
+    while stack:
+        n = stack.pop()
+        if n in targets:
+            return True
+        if n not in seen:
+            seen.add(n)
+            stack.extend(children_of[n])
+    return False
 
-    When a couple's two sides are joined only through that couple (Harry Potter's family and Ginny
-    Weasley's), the whole side of the partner drawn higher moves down, keeping every rule inside
-    it. Sides joined some other way (cousins) stay where they are. The search is budgeted so a
-    big genealogy with many such couples stays fast.
+
+def _loops(start: str, after: dict[str, list[str]], left: set[str]) -> bool:
+    """Whether `start` waits, through people not yet placed, on itself."""
+    seen: set[str] = set()
+    stack = list(after[start])
+    while stack:
+        n = stack.pop()
+        if n == start:
+            return True
+        if n not in seen and n in left:
+            seen.add(n)
+            stack.extend(after[n])
+    return False
+
+
+def _level_partners(fam: Family, rank: dict[str, int], groups: dict[str, list[str]],
+                    partners_out: dict[str, list[str]]) -> dict[str, int]:
+    """Lowest rows that bring partners from two families level, by lowering a family as a block.
+
+    When a couple's two sides are joined only through that couple (Harry Potter's family and
+    Ginny Weasley's), the side drawn higher moves down as a whole, keeping every rule inside it;
+    likewise for someone without parents whose partners come from families at different depths.
+    Sides joined some other way (cousins) stay. The search is budgeted so a big genealogy with
+    many such couples stays fast. Returns the new lowest row of each person moved.
     """
     budget = 30 * len(fam.people) + 1000
+    floor: dict[str, int] = {}
+    pairs: list[tuple[set[str], str, str]] = []  # (unions to cut, higher partner, lower partner)
     for uid, u in fam.unions.items():
         a, b = u.partners
-        if rank[a] == rank[b] or not fam.parent_unions[a] or not fam.parent_unions[b]:
+        if fam.parent_unions[a] and fam.parent_unions[b] and rank[a] != rank[b]:
+            high, low = (a, b) if rank[a] < rank[b] else (b, a)
+            pairs.append(({uid}, high, low))
+    for g, members in groups.items():
+        outs = [q for q in dict.fromkeys(partners_out[g]) if fam.parent_unions[q]]
+        if len({rank[q] for q in outs}) > 1:
+            deepest = max(outs, key=lambda q: rank[q])
+            inside = set(members)
+            for q in outs:
+                if rank[q] < rank[deepest]:
+                    cut = {u for u in fam.unions_of[q] if fam.partner(u, q) in inside}
+                    pairs.append((cut, q, deepest))
+    for cut, top, bottom in pairs:
+        now_high, now_low = floor.get(top, rank[top]), floor.get(bottom, rank[bottom])
+        if now_high >= now_low:
             continue
-        high, low = (a, b) if rank[a] < rank[b] else (b, a)
-        side, budget = _side(fam, uid, high, low, budget)
+        side, budget = _side(fam, cut, top, bottom, budget)
         if side is None:
             if budget <= 0:
-                return
+                break
             continue
-        delta = rank[low] - rank[high]
+        delta = now_low - now_high
         for p in side:
-            rank[p] += delta
+            floor[p] = floor.get(p, rank[p]) + delta
+    return floor
 
 
-def _side(fam: Family, cut: str, start: str, avoid: str, budget: int) -> tuple[set[str] | None, int]:
-    """Everyone tied to `start` other than through union `cut`; None if that reaches `avoid`."""
+def _side(fam: Family, cut: set[str], start: str, avoid: str, budget: int) -> tuple[set[str] | None, int]:
+    """Everyone tied to `start` other than through the unions `cut`; None if that reaches `avoid`."""
     seen = {start}
-    seen_unions = {cut}
+    seen_unions = set(cut)
     stack = [start]
     while stack:
         p = stack.pop()
