@@ -11,10 +11,11 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from genogram.layout import focus_people, layout_genogram, layout_json
+from genogram.layout.crossings import count_crossings, layout_segments
 from genogram.model import (
     AddUnion,
     BondKind,
@@ -332,3 +333,44 @@ def test_synthetic_families_keep_the_rules(n, seed, tmp_path):
     check = subprocess.run([sys.executable, str(SHARED / "tools" / "check_layout.py"), str(path),
                             str(ged)], capture_output=True, text=True, check=False)
     assert check.returncode == 0, check.stdout
+
+
+# ---- crossings ---------------------------------------------------------------------------------
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 50), st.integers(0, 2), st.integers(0, 50),
+                          st.integers(3, 5)), min_size=2, max_size=25))
+def test_crossing_count_matches_checking_every_pair(raw):
+    segs = [(float(a), float(b) * 10, float(c) + 0.5, float(d) * 10) for a, b, c, d in raw]
+
+    def cross(s, t):  # proper crossing of two segments (touching ends do not count)
+        def side(p, q, r):
+            v = (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+            return (v > 1e-9) - (v < -1e-9)
+        p1, p2, p3, p4 = (s[0], s[1]), (s[2], s[3]), (t[0], t[1]), (t[2], t[3])
+        return (side(p1, p2, p3) * side(p1, p2, p4) < 0) and (side(p3, p4, p1) * side(p3, p4, p2) < 0)
+
+    levels = {y for s in segs for y in (s[1], s[3])}
+
+    def at_level(s, t):  # lines meeting exactly at a row height are a tie the count leaves out
+        for y in levels:
+            if max(s[1], t[1]) <= y <= min(s[3], t[3]):
+                xs = s[0] + (s[2] - s[0]) * (y - s[1]) / (s[3] - s[1])
+                xt = t[0] + (t[2] - t[0]) * (y - t[1]) / (t[3] - t[1])
+                if abs(xs - xt) < 1e-6:
+                    return True
+        return False
+
+    pairs = [(segs[i], segs[j]) for i in range(len(segs)) for j in range(i + 1, len(segs))]
+    assume(not any(at_level(s, t) for s, t in pairs))
+    assert count_crossings(segs) == sum(cross(s, t) for s, t in pairs)
+
+
+def test_tree_shaped_families_are_drawn_without_crossings(tmp_path):
+    ged = tmp_path / "family.ged"
+    subprocess.run([sys.executable, str(SHARED / "tools" / "synthetic_family.py"), "600",
+                    "--seed", "5", "--ged", str(ged)], check=True)
+    from genogram.storage.gedcom import import_gedcom
+
+    case, _ = import_gedcom(ged)
+    assert count_crossings(layout_segments(layout_genogram(case))) == 0
+    assert count_crossings(layout_segments(layout_genogram(remarriage()))) == 0

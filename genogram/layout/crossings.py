@@ -2,7 +2,8 @@
 
 Each line runs straight from a union's point (between the partners) to a child's centre. Lines
 are cut at every row height, and in each band two lines cross exactly when their order at the
-top and at the bottom differ; counting those inversions takes O(n log n) per band.
+top and at the bottom differ; counting those inversions takes O(n log n) per band. Lines that
+only touch (a shared end) are not crossings; nor, as a tie, are two meeting exactly at a row.
 """
 from __future__ import annotations
 

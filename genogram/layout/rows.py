@@ -178,6 +178,7 @@ def assign_rows(fam: Family) -> dict[str, int]:
         for q in dict.fromkeys(outs):
             after[node[q]].append(g)
             indeg[g] += 1
+
     def run(floor: dict[str, int]) -> dict[str, int]:
         rank: dict[str, int] = {}
         need = dict(indeg)
@@ -213,7 +214,12 @@ def assign_rows(fam: Family) -> dict[str, int]:
 
     rank = run({})
     floor = _level_partners(fam, rank, groups, partners_out)
-    return run({node[p]: r for p, r in floor.items()}) if floor else rank
+    if not floor:
+        return rank
+    by_node: dict[str, int] = {}
+    for p, r in floor.items():
+        by_node[node[p]] = max(r, by_node.get(node[p], 0))
+    return run(by_node)
 
 
 def _descends(targets: set[str], start: str, children_of: dict[str, list[str]]) -> bool:
