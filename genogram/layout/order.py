@@ -143,12 +143,16 @@ def _arrange(fam: Family, level: dict[str, list[str]], comp: list[str]) -> list[
 
 
 def _choose_parent(fam: Family, c: Cluster) -> None:
-    """The family this cluster hangs under: its first member with parents (the hub first)."""
+    """The family this cluster hangs under: the hub's, or that of the partner from the smaller family."""
     with_parents = [m for m in c.members if fam.parent_unions[m]]
     if not with_parents:
         return
     hub = max(c.members, key=lambda m: len(fam.unions_of[m]))
-    anchor = hub if hub in with_parents and len(c.members) > 2 else min(with_parents, key=id_order)
+    if hub in with_parents and len(c.members) > 2:
+        anchor = hub
+    else:  # the one with fewer brothers and sisters stays with them; the other's line reaches over
+        anchor = min(with_parents, key=lambda m: (len(fam.children[fam.parent_unions[m][0]]),
+                                                  id_order(m)))
     c.anchor = anchor
     c.parent_union = fam.parent_unions[anchor][0]
 

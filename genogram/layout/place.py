@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import permutations
 
+from .crossings import count_crossings
 from .order import Cluster, Forest
 from .rows import Family
 
@@ -145,27 +146,43 @@ def place_forest(fam: Family, forest: Forest, widths: dict[str, float]) -> tuple
     """Absolute left x of every cluster, and each cluster's shape."""
     blocks = build_blocks(fam, forest, widths)
     if forest.links:
-        improve_root_order(forest, blocks, widths)
+        improve_root_order(fam, forest, blocks, widths)
     root_x = pack_roots(blocks, forest.roots)
     absolute = {c.id: root_x[forest.root_of[c.id]] + blocks.offset[c.id] for c in forest.clusters}
     return absolute, blocks.shapes
 
 
-def improve_root_order(forest: Forest, blocks: Blocks, widths: dict[str, float]) -> None:
-    """Order root families tied by marriage or adoption to shorten the lines between them.
+Tie = tuple[int, float, int, float]  # root a, x within a, root b, x within b (a line between them)
 
-    Small groups try every order; larger ones swap neighbours while that helps; very large
-    ones keep the order found by walking the ties.
+
+def improve_root_order(fam: Family, forest: Forest, blocks: Blocks, widths: dict[str, float]) -> None:
+    """Order root families tied by marriage or adoption: fewest crossings, then shortest lines.
+
+    Small groups try every order and count the crossings of all their lines; larger ones swap
+    neighbours while the lines between families get shorter; very large ones keep the order
+    found by walking the ties.
     """
-    ties: dict[int, list[tuple[int, float, int, float]]] = {}  # root -> (root a, x in a, root b, x in b)
+    def x_of(pid: str) -> float:
+        c = forest.cluster_of[pid]
+        return blocks.offset[c] + blocks.shapes[c].left[pid] + widths[pid] / 2
+
+    ties: dict[int, list[Tie]] = {}
     for cid, m, u in forest.links:
         a, b = forest.root_of[cid], forest.root_of[forest.owner[u]]
-        if a == b:
+        if a != b:
+            o = forest.owner[u]
+            ties.setdefault(forest.group[a], []).append((a, x_of(m), b, blocks.offset[o] + blocks.shapes[o].drop[u]))
+    lines: dict[int, list[tuple[Tie, int, int]]] = {}  # group -> every parent-child line, with rows
+    for uid, kids in fam.children.items():
+        o = forest.owner[uid]
+        g = forest.group.get(forest.root_of[o])
+        if g not in ties or len(lines.get(g, ())) > 600:
             continue
-        xa = blocks.offset[cid] + blocks.shapes[cid].left[m] + widths[m] / 2
-        o = forest.owner[u]
-        xb = blocks.offset[o] + blocks.shapes[o].drop[u]
-        ties.setdefault(forest.group[a], []).append((a, xa, b, xb))
+        xu = blocks.offset[o] + blocks.shapes[o].drop[uid]
+        for k in kids:
+            ck = forest.cluster_of[k]
+            lines.setdefault(g, []).append(((forest.root_of[o], xu, forest.root_of[ck], x_of(k)),
+                                            forest.clusters[o].row, forest.clusters[ck].row))
     roots = forest.roots
     i = 0
     while i < len(roots):
@@ -174,27 +191,35 @@ def improve_root_order(forest: Forest, blocks: Blocks, widths: dict[str, float])
         while j < len(roots) and forest.group[roots[j]] == g:
             j += 1
         if j - i >= 2 and g in ties:
-            roots[i:j] = _best_order(roots[i:j], ties[g], blocks)
+            seg = lines.get(g) if j - i <= 5 and len(lines.get(g, ())) <= 600 else None
+            roots[i:j] = _best_order(roots[i:j], ties[g], seg, blocks)
         i = j
 
 
-def _cost(order: list[int], tie: list[tuple[int, float, int, float]], blocks: Blocks) -> float:
+def _cost(order: list[int], tie: list[Tie], seg: list[tuple[Tie, int, int]] | None,
+          blocks: Blocks) -> tuple[int, float]:
     x = pack_roots(blocks, order)
-    return sum(abs(x[a] + xa - x[b] - xb) for a, xa, b, xb in tie)
+    length = sum(abs(x[a] + xa - x[b] - xb) for a, xa, b, xb in tie)
+    if not seg:
+        return 0, length
+    crossings = count_crossings([(x[a] + xa, float(ra), x[b] + xb, float(rb))
+                                 for (a, xa, b, xb), ra, rb in seg])
+    return crossings, length
 
 
-def _best_order(run: list[int], tie: list[tuple[int, float, int, float]], blocks: Blocks) -> list[int]:
-    if len(run) <= 6:
-        return list(min(permutations(run), key=lambda o: _cost(list(o), tie, blocks)))
+def _best_order(run: list[int], tie: list[Tie], seg: list[tuple[Tie, int, int]] | None,
+                blocks: Blocks) -> list[int]:
+    if seg is not None or len(run) <= 4:
+        return list(min(permutations(run), key=lambda o: _cost(list(o), tie, seg, blocks)))
     if len(run) > 40:
         return run
-    best, cost = list(run), _cost(run, tie, blocks)
+    best, cost = list(run), _cost(run, tie, None, blocks)
     for _ in range(3):
         better = False
         for k in range(len(best) - 1):
             trial = best[:k] + [best[k + 1], best[k]] + best[k + 2:]
-            c = _cost(trial, tie, blocks)
-            if c < cost - 1e-6:
+            c = _cost(trial, tie, None, blocks)
+            if c < cost:
                 best, cost, better = trial, c, True
         if not better:
             break
