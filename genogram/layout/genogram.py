@@ -52,8 +52,9 @@ def layout_genogram(case: Case, people: set[str] | None = None) -> GenogramLayou
         w, h = sizes[pid]
         places[pid] = PersonPlace(pid, rows[pid], cx[pid], cy, size,
                                   Box(cx[pid] - w / 2, cy - size / 2, w, h))
-    row_members = [[m for c in forest.clusters if c.row == r
-                    for m in c.members] for r in range(len(row_top))]
+    row_members: list[list[str]] = [[] for _ in row_top]
+    for c in forest.clusters:
+        row_members[c.row].extend(c.members)
     for lst in row_members:
         lst.sort(key=lambda m: cx[m])
     places = apply_nudges(places, row_members, case.hints.nudges)
