@@ -1,0 +1,129 @@
+"""The full plan as a Word document, for upload into a case-management system.
+
+Same content and order as the PDF (genogram/export/plan_pdf.py), with real headings and
+tables so the receiving system (and a screen reader) keeps the structure. The genogram and
+ecomap go in as PNG pictures drawn by the same glyphs as every other output.
+"""
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from docx import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.shared import Cm, Pt, RGBColor
+
+from .plan_pdf import (
+    date_numbers,
+    date_words,
+    due_text,
+    figures,
+    item_role,
+    plan_title,
+    smart_rows,
+    visible_items,
+    when_text,
+    who_text,
+)
+
+FONT = "Andika"  # falls back to the reader's own font where Andika is not installed
+_FIGURE_WIDTH = Cm(16)
+_FIGURE_HEIGHT = Cm(12)
+
+
+def _table(doc: Any, rows: list[list[str]], head: bool = True, widths: tuple[float, ...] = ()) -> Any:
+    t = doc.add_table(rows=len(rows), cols=len(rows[0]))
+    t.style = "Table Grid"
+    t.alignment = WD_TABLE_ALIGNMENT.LEFT
+    t.autofit = not widths
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            cell = t.cell(r, c)
+            if widths:
+                cell.width = Cm(widths[c])
+            cell.text = text
+            if (head and r == 0) or (not head and c == 0):
+                for run in cell.paragraphs[0].runs:
+                    run.bold = True
+    return t
+
+
+def _quote(doc: Any, text: str) -> None:
+    p = doc.add_paragraph(f"“{text.strip()}”" if text.strip() else "Not yet recorded.")
+    p.paragraph_format.left_indent = Cm(0.8)
+
+
+def plan_docx(case: Any, plan: Any) -> bytes:
+    from ..notation.geometry import bounds
+    from .png import glyphs_to_png
+
+    doc = Document()
+    normal = doc.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(11)
+    title, sub = plan_title(case, plan)
+    doc.core_properties.title = title
+    doc.core_properties.author = plan.author or case.meta.worker or "Kinscape"
+    doc.add_heading(title, level=0)
+    doc.add_paragraph(sub + (" (fictional family)" if case.meta.fictional else ""))
+    from ..plans.timescales import plan_dues
+
+    facts = [["Status", plan.status.replace("_", " ")], ["Written by", plan.author or case.meta.worker],
+             ["As at", date_words(case.as_at())]]
+    if plan.started:
+        facts.append(["Started", f"{date_words(plan.started.earliest())} ({date_numbers(plan.started.earliest())})"])
+    for due in plan_dues(plan, case.as_at()):
+        facts.append([f"Next {due.what}", due_text(due)])
+    _table(doc, facts, head=False, widths=(3.5, 13.0))
+    for name, glyphs in figures(case, plan):
+        doc.add_heading(name, level=1)
+        x0, y0, x1, y1 = bounds(glyphs)  # no taller than about half a page
+        width = min(_FIGURE_WIDTH, int(_FIGURE_HEIGHT * (x1 - x0) / max(y1 - y0, 1.0)))
+        doc.add_picture(io.BytesIO(glyphs_to_png(glyphs, dpi=150)), width=width)
+    by_role: dict[str, list[Any]] = {}
+    for item in visible_items(case, plan):
+        by_role.setdefault(item_role(plan, item), []).append(item)
+    for role, heading in (("profile", "What people like and admire about the child"),
+                          ("worry", "What we are worried about"), ("strength", "What is working well")):
+        if by_role.get(role):
+            doc.add_heading(heading, level=1)
+            for i in by_role[role]:
+                doc.add_paragraph(i.text, style="List Bullet")
+    if by_role.get("outcome"):
+        doc.add_heading("What needs to be different (outcomes)", level=1)
+        _table(doc, [["Outcome", "Where things are now", "How we will know"]] +
+               [[i.text, i.baseline or "—", i.measure or "—"] for i in by_role["outcome"]], widths=(7.5, 4.5, 4.5))
+    if by_role.get("action"):
+        doc.add_heading("Who will do what, and when (actions)", level=1)
+        _table(doc, [["What", "Who", "By when / how often", "Support offered"]] +
+               [[i.text, who_text(case, i) or "—", when_text(i) or "—", i.support or "—"]
+                for i in by_role["action"]], widths=(6.5, 3.4, 3.0, 3.6))
+    doc.add_heading("What the child says, in their own words", level=1)
+    _quote(doc, plan.child_view)
+    doc.add_heading("What the parents say", level=1)
+    _quote(doc, plan.parents_view)
+    agree = {True: "The parents agree with this plan.", False: "The parents do not agree with this plan.",
+             None: "The parents have not yet said whether they agree."}[plan.parents_agree]
+    doc.add_paragraph().add_run(agree).bold = True
+    if plan.dispute.strip():
+        doc.add_heading("What is disputed (recorded, not erased)", level=2)
+        doc.add_paragraph(plan.dispute)
+    doc.add_heading("If the plan is not working", level=1)
+    for i in by_role.get("contingency", []) or [None]:
+        doc.add_paragraph(i.text if i is not None else "Not yet written.")
+    doc.add_heading("SMART summary", level=1)
+    rows = [["Item", "Check"]]
+    checked = smart_rows(case, plan)
+    for role, text, findings in checked:
+        rows.append([f"{role.capitalize()}: {text}" if role != "plan" else text,
+                     "ok" if not findings else "\n".join(findings)])
+    t = _table(doc, rows, widths=(9.5, 7.0))
+    for r, (_role, _text, findings) in enumerate(checked, start=1):
+        colour = RGBColor(0x2F, 0x7D, 0x32) if not findings else RGBColor(0xA0, 0x40, 0x00)
+        for run in t.cell(r, 1).paragraphs[0].runs:
+            run.font.color.rgb = colour
+    if any(i.private for i in plan.items) and case.meta.hide_private_in_exports:
+        doc.add_paragraph("Items marked private are not printed.")
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
