@@ -29,6 +29,8 @@ class Exporter:
 
 EXPORTERS: dict[str, Exporter] = {
     "genogram": Exporter("genogram.export.genogram_export:export_for_cli", ("pdf", "svg", "png")),
+    "plan": Exporter("genogram.export.plan_pdf:export_for_cli", ("pdf", "docx")),
+    "child-plan": Exporter("genogram.export.child_plan:export_for_cli", ("pdf",)),
 }
 #: What the design promises; named in the error for a WHAT not written yet.
 PLANNED = ("ecomap", "plan", "child-plan", "words-pictures", "three-houses", "safety-map", "chronology")
