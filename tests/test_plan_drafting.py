@@ -56,7 +56,7 @@ def test_blaming_words_are_left_for_the_practitioner_to_describe() -> None:
 
 def test_long_sentences_are_split_into_short_ones() -> None:
     text = ("Llŷr will go to breakfast club every school day with his friends from class; Dana will "
-            "walk him there and the school will phone her if he is not there by nine.")
+            "walk him there and Ms Bevan will phone her if he is not there by nine.")
     d = draft_child_text(text, NAMES)
     sentences = [s for s in d.text.replace("!", ".").split(".") if s.strip()]
     assert len(sentences) >= 2
@@ -96,3 +96,19 @@ def test_preferred_words_come_from_the_case() -> None:
 
 def test_empty_text_drafts_nothing() -> None:
     assert draft_child_text("   ").text == ""
+
+
+def test_his_and_he_become_your_and_you_only_when_nobody_else_is_meant() -> None:
+    case = load_demo("rivers")
+    plan = Plan("p", child="p_llyr", items=(
+        PlanItem("a", "worry", "Llŷr is kind to his sister and makes everyone laugh."),
+        PlanItem("b", "worry", "When Omar visits, Llŷr says he is tired.")))
+    assert draft_item(case, plan, plan.items[0]).text == "You are kind to your sister and make everyone laugh."
+    # Omar is a man too: "he" could be him, so it is left for the practitioner
+    assert draft_item(case, plan, plan.items[1]).text == "When Omar visits, you say he is tired."
+
+
+def test_a_verb_after_and_is_only_changed_for_the_childs_own_sentence() -> None:
+    assert draft_child_text("Jess will visit Llŷr and makes notes.", NAMES).text == \
+        "Jess will visit you and makes notes."
+    assert draft_child_text("Llŷr loves football and dragons.", NAMES).text == "You love football and dragons."

@@ -199,3 +199,28 @@ def test_command_writes_plans(tmp_path: Path, what, fmt, magic, capsys) -> None:
     out = tmp_path / f"out.{fmt}"
     assert main(["export", str(path), "--what", what, "-o", str(out)]) == 0
     assert out.read_bytes().startswith(magic)
+
+
+def test_the_childs_own_drawing_stands_beside_its_idea(case) -> None:
+    from PIL import Image
+
+    from genogram.model import SetMedia
+
+    buf = io.BytesIO()
+    Image.new("RGB", (40, 30), "#e08040").save(buf, "PNG")
+    plan = Plan("m", child="p_llyr", items=(
+        PlanItem("a", "working_well", "x", child_text="You drew your house.", picture="media:house.png"),))
+    with_drawing = _with_plan(case, plan)
+    with_drawing.apply(SetMedia("house.png", buf.getvalue()))
+    data, _ = child_plan_pdf(with_drawing, plan)
+    assert b"/Subtype /Image" in data
+    without, _ = child_plan_pdf(_with_plan(case, plan), plan)  # no such file: a pictogram instead
+    assert b"/Subtype /Image" not in without
+
+
+def test_people_who_help_are_named_as_the_child_knows_them(case, plan) -> None:
+    text = " ".join(_text(child_plan_pdf(case, plan)[0])[0].split())
+    assert "People who help me" in text
+    for name in ("Mum", "Dad", "Jess", "Ms Bevan, your class teacher"):
+        assert name in text
+    assert "Jess Morgan" not in text  # the child calls her Jess

@@ -252,9 +252,16 @@ class _Page:
         return p, p.wrap(width, 10_000)[1]
 
     def _columns(self, block: Block) -> int:
-        half = (self.width - 12) / 2 - self.pic - 10
-        return 2 if len(block.ideas) > 1 and all(
-            text_width(i.text, self.size) < half * 1.9 and not i.quoted for i in block.ideas) else 1
+        """Short ideas (names, "what people like") sit side by side: up to 4 across."""
+        if any(i.quoted for i in block.ideas):
+            return 1
+        for cols in (4, 3, 2):
+            text_w = (self.width - 12 * (cols - 1)) / cols - self.pic - 12
+            lines = 1 if cols > 2 else 2
+            if len(block.ideas) >= cols and all(
+                    text_width(i.text, self.size) <= text_w * lines * 0.9 for i in block.ideas):
+                return cols
+        return 1
 
     def layout(self, c: Canvas | None = None, case: Any = None) -> float:
         """The height used from the top margin down; draws when given a canvas."""

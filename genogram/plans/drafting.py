@@ -30,11 +30,17 @@ _CHILD_WORDS = ("the child", "the young person", "the baby", "the children", "th
 # Verbs after a new "you" that must lose their third-person ending ("you is" -> "you are").
 _AGREE = {"is": "are", "was": "were", "has": "have", "does": "do", "isn't": "aren't",
           "wasn't": "weren't", "hasn't": "haven't", "doesn't": "don't", "goes": "go"}
-_SUBJECT_BEFORE = re.compile(r"(^|[.!?]\s+|\b(?:and|when|that|because|if|so|but|until|while)\s+)$",
-                             re.IGNORECASE)
+_NOT_VERBS = frozenset({"this", "always", "perhaps", "towards", "afterwards", "sometimes", "unless",
+                        "whereas", "besides", "nevertheless", "downstairs", "upstairs", "indoors"})
+# Common verbs that follow "and" with "you" still the subject ("you are kind and make people laugh").
+_AND_VERBS = frozenset(["makes", "misses", "likes", "loves", "wants", "needs", "feels", "goes", "says", "gets", "enjoys", "helps", "plays", "sees", "knows", "tries", "hides", "hears", "has", "is", "was", "does", "keeps", "tells", "reads", "sleeps", "eats", "comes", "walks", "takes", "finds", "worries", "cries", "shouts", "talks", "thinks", "laughs", "runs", "lives", "stays", "visits", "asks", "draws", "hopes"])
+_AND_VERB = re.compile(r"\b((?:and|or)\s+)([a-z]+)\b")
+
+
 _SPLITS = ((re.compile(r";\s+"), ""), (re.compile(r",?\s+and then\s+"), "Then "),
            (re.compile(r",\s+and\s+"), ""), (re.compile(r",\s+but\s+"), "But "),
            (re.compile(r",\s+so\s+"), "So "), (re.compile(r"\s+and\s+"), ""))
+_SUBJECTS = {"you", "he", "she", "they", "we", "i", "it", "there", "everyone", "nobody"}
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
@@ -56,17 +62,19 @@ class Draft:
 
 
 def draft_child_text(text: str, child_names: Iterable[str] = (),
-                     preferred: Mapping[str, str] | None = None) -> Draft:
+                     preferred: Mapping[str, str] | None = None, pronoun: str = "") -> Draft:
     """A child-friendly draft of `text` with every change listed; `text` itself is untouched.
 
     `child_names` are the names the child goes by (they become "you"); `preferred` maps a
     glossary word or a name to the child's own word ({"maternal grandmother": "Mamgu"}).
+    `pronoun` ("he" or "she") lets "he", "his", "herself" after the child's name become
+    "you", "your": the caller passes it only when nobody else in the text could be meant.
     """
     changes: list[Change] = []
     out = " ".join(text.split())
     if not out:
         return Draft("")
-    out = _you(out, child_names, changes)
+    out = _you(out, child_names, changes, pronoun)
     out, needs = _swaps(out, preferred or {}, changes)
     out = _short_sentences(out, changes)
     out = out.strip()
@@ -78,29 +86,60 @@ def draft_child_text(text: str, child_names: Iterable[str] = (),
 
 
 # ---- the child's names become "you" -----------------------------------------------------------
-def _you(text: str, names: Iterable[str], changes: list[Change]) -> str:
+_PRONOUNS = {"he": {"he": "you", "him": "you", "his": "your", "himself": "yourself"},
+             "she": {"she": "you", "hers": "yours", "herself": "yourself"}}  # "her" is too ambiguous
+_OBJECT_BEFORE = re.compile(r"\b(with|to|for|at|from|about|of|by|on|in|into|near|without|help|helps|"
+                            r"tell|tells|ask|asks|take|takes|walk|walks|see|sees|visit|visits|meet|"
+                            r"meets|collect|collects|call|calls|give|gives|show|shows)\s+$", re.IGNORECASE)
+
+
+def _you(text: str, names: Iterable[str], changes: list[Change], pronoun: str = "") -> str:
     words = sorted({n.strip() for n in names if n and n.strip()} | set(_CHILD_WORDS),
                    key=len, reverse=True)
-    alternation = "|".join(re.escape(w) for w in words)
+    swaps = _PRONOUNS.get(pronoun, {})
+    alternation = "|".join([re.escape(w) for w in words] + list(swaps))
     pattern = re.compile(rf"(?<![\w’'])({alternation})(['’]s|['’])?(?![\w])", re.IGNORECASE)
     pieces: list[str] = []
     pos = 0
+    named = False
     for m in pattern.finditer(text):
-        before = text[pos:m.start()]
-        pieces.append(before)
-        start_of_sentence = not "".join(pieces).strip() or "".join(pieces).rstrip()[-1] in ".!?"
-        word = "your" if m.group(2) else "you"
+        found = m.group(1).lower()
+        is_pronoun = found in swaps and found not in {w.lower() for w in words}
+        if is_pronoun and (not named or m.group(2)):
+            continue  # a pronoun before the child is named may be someone else
+        named = True
+        pieces.append(text[pos:m.start()])
+        done = "".join(pieces)
+        start_of_sentence = not done.strip() or done.rstrip()[-1] in ".!?"
+        if is_pronoun:
+            word = swaps[found]
+        else:
+            word = "your" if m.group(2) else "you"
         if start_of_sentence:
             word = word.capitalize()
         pieces.append(word)
         changes.append(Change(m.group(0), word, "written to the child, as “you”"))
         pos = m.end()
-        if not m.group(2) and _SUBJECT_BEFORE.search("".join(pieces[:-1])):
+        subject = found in ("he", "she") if is_pronoun else (not m.group(2) and not _OBJECT_BEFORE.search(done))
+        if subject:
             pos, verb = _agree(text, pos)
             if verb:
                 pieces.append(verb)
     pieces.append(text[pos:])
-    return "".join(pieces)
+    return _and_verbs("".join(pieces))
+
+
+def _and_verbs(text: str) -> str:
+    """"You are kind and makes people laugh": a verb after "and" shares the subject "you"."""
+    def fix(m: re.Match[str]) -> str:
+        return m.group(1) + _agree(" " + m.group(2), 0)[1].strip()
+
+    out = []
+    for sentence in re.split(r"(?<=[.!?;])", text):
+        if re.match(r"\s*you\b", sentence, re.IGNORECASE):  # "you" leads the sentence
+            sentence = _AND_VERB.sub(lambda m: fix(m) if m.group(2) in _AND_VERBS else m.group(0), sentence)
+        out.append(sentence)
+    return "".join(out)
 
 
 def _agree(text: str, pos: int) -> tuple[int, str]:
@@ -110,8 +149,13 @@ def _agree(text: str, pos: int) -> tuple[int, str]:
         return pos, ""
     verb = m.group(2).replace("’", "'")
     fixed = _AGREE.get(verb)
-    if fixed is None and re.fullmatch(r"[a-z]{3,}[^su']s", verb) and verb not in {"always", "perhaps"}:
-        fixed = verb[:-3] + "y" if verb.endswith("ies") else verb[:-1]
+    if fixed is None and re.fullmatch(r"[a-z]{2,}[^su']s", verb) and verb not in _NOT_VERBS:
+        if verb.endswith("ies"):
+            fixed = verb[:-3] + "y"
+        elif re.search(r"(ss|sh|ch|x|z|o)es$", verb):
+            fixed = verb[:-2]
+        else:
+            fixed = verb[:-1]
     if fixed is None:
         return pos, ""
     return pos + m.end(), m.group(1) + fixed
@@ -204,6 +248,10 @@ def _split(sentence: str, changes: list[Change]) -> list[str]:
             head, tail = sentence[:m.start()].rstrip(" ,"), sentence[m.end():]
             if len(_WORD.findall(head)) < 4 or len(_WORD.findall(tail)) < 4:
                 continue
+            first = (_WORD.findall(tail) or [""])[0]
+            if opener == "" and pattern.pattern != r";\s+" and not (
+                    first.lower() in _SUBJECTS or first[:1].isupper()):
+                continue  # "… and see him on his own" has no subject of its own: keep it whole
             tail = opener + (tail if opener else tail[:1].upper() + tail[1:])
             changes.append(Change(sentence[m.start():m.end()].strip() or " ", ". " + opener.strip(),
                                   "one idea in each short sentence"))
@@ -239,9 +287,38 @@ def preferred_words(case: Any) -> dict[str, str]:
     return out
 
 
+_MALE = {"dad", "daddy", "father", "grandad", "grandfather", "brother", "uncle", "mr", "stepdad",
+         "step-dad", "son", "nephew", "boyfriend", "husband"}
+_FEMALE = {"mum", "mummy", "mother", "nan", "nanny", "nana", "grandmother", "sister", "aunt", "auntie",
+           "mrs", "ms", "miss", "stepmum", "step-mum", "daughter", "niece", "girlfriend", "wife"}
+
+
+def child_pronoun(case: Any, child_id: str | None, text: str) -> str:
+    """"he" or "she" when the text can only mean the child by it; "" when someone else could."""
+    if not child_id or not case.family.has_person(child_id):
+        return ""
+    gender = str(getattr(case.family.person(child_id).gender, "value", ""))
+    if gender not in ("male", "female"):
+        return ""
+    same = set(_MALE if gender == "male" else _FEMALE)
+    for p in case.family.people():
+        if p.id != child_id and str(getattr(p.gender, "value", "")) == gender:
+            same |= {n.lower() for n in (p.known_as, p.given.split()[0] if p.given.strip() else "") if n}
+    for key, word in case.meta.preferred_names.items():
+        if set(key.lower().replace("'", " ").split()) & same or (
+                case.family.has_person(key) and str(getattr(case.family.person(key).gender, "value", "")) == gender
+                and key != child_id):
+            same.add(word.lower())
+    said = {w.lower() for w in _WORD.findall(text)}
+    if said & same or any(" " in w and w in text.lower() for w in same):
+        return ""
+    return "he" if gender == "male" else "she"
+
+
 def draft_item(case: Any, plan: Any, item: Any) -> Draft:
     """The draft of one plan item's child wording, from its adult text."""
-    return draft_child_text(item.text, child_names(case, plan.child), preferred_words(case))
+    return draft_child_text(item.text, child_names(case, plan.child), preferred_words(case),
+                            child_pronoun(case, plan.child, item.text))
 
 
 def child_words(case: Any, plan: Any, item: Any) -> str:
