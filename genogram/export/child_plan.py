@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
+import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -241,7 +242,7 @@ class _Page:
     def __init__(self, page: ChildPage, size: float, spacing: float) -> None:
         self.page, self.size, self.spacing = page, size, spacing
         self.width = D.CHILD_PAGE["size"][0] - 2 * D.CHILD_PAGE["margin"]
-        self.pic = round(size * 2.0, 1)
+        self.pic = round(size * 1.8, 1)
         self.gap = size * (spacing - 0.95)
         self.body = D.child_style("body", size, spacing, D.CHILD_COLOURS["ink"])
         self.heading = D.child_style("head", size * 1.1, 1.2, D.CHILD_COLOURS["ink"], bold=True)
@@ -282,7 +283,7 @@ class _Page:
             y = self._block(block, y, c, case)
             self.block_heights[block.key] = start - y
         y = self._review(y, c, case)
-        return top - y + D.ATTRIBUTION_SIZE * 2
+        return top - y  # the licence line sits in the bottom margin, below this
 
     def _block(self, block: Block, y: float, c: Canvas | None, case: Any) -> float:
         m = D.CHILD_PAGE["margin"]
@@ -313,7 +314,7 @@ class _Page:
                         tx += 6
                     p.drawOn(c, tx, ty)
                 row_h = max(row_h, h_row)
-            y -= row_h + self.gap * 0.5
+            y -= row_h + max(self.gap * 0.6, self.size * 0.3)  # ideas never run together
         return y - self.gap * 0.6
 
     def _review(self, y: float, c: Canvas | None, case: Any) -> float:
@@ -366,7 +367,7 @@ def _too_long(page: ChildPage, trial: _Page, used: float, room: float) -> str:
         words = max(1, round(over * h / total / line * words_per_line + 0.49))
         parts.append(f"“{_SECTION_TITLES[key]}” by about {words} words")
     return (f"{page.title} does not fit on one page even at {D.CHILD_MIN_SIZE:g} pt "
-            f"(about {over / line:.0f} lines too long): shorten " + ", ".join(parts))
+            f"(about {max(1, math.ceil(over / line))} lines too long): shorten " + ", ".join(parts))
 
 
 # ---- the file ------------------------------------------------------------------------------------
