@@ -224,3 +224,19 @@ def test_people_who_help_are_named_as_the_child_knows_them(case, plan) -> None:
     for name in ("Mum", "Dad", "Jess", "Ms Bevan, your class teacher"):
         assert name in text
     assert "Jess Morgan" not in text  # the child calls her Jess
+
+
+def test_child_option_picks_that_childs_latest_plan(case) -> None:
+    from genogram.export import child_plan, plan_pdf as full
+
+    older = Plan("old", child="p_llyr", items=_short_plan().items)
+    two = _with_plan(case, older)
+    two.apply(Put("plans", replace(_short_plan(), id="new")))  # undated, like "old"
+    latest = replace(child_plan_for(case), id="plan_z")
+    two.apply(Put("plans", latest))
+    assert child_plan_for(two, "p_llyr").id == "plan_z"  # the one with a start date wins
+    assert child_plan.export_for_cli(two, "pdf", {"child": "p_llyr"}).startswith(b"%PDF")
+    with pytest.raises(ValueError, match="Jac has no plan yet"):
+        full.export_for_cli(two, "pdf", {"child": "p_jac"})
+    with pytest.raises(ValueError, match="nobody with the id"):
+        child_plan.export_for_cli(two, "pdf", {"child": "p_nobody"})

@@ -36,6 +36,8 @@ def _table(doc: Any, rows: list[list[str]], head: bool = True, widths: tuple[flo
     t.style = "Table Grid"
     t.alignment = WD_TABLE_ALIGNMENT.LEFT
     t.autofit = not widths
+    for c, w in enumerate(widths):  # Word reads the cells, LibreOffice the grid: set both
+        t.columns[c].width = Cm(w)
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
             cell = t.cell(r, c)

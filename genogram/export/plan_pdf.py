@@ -222,7 +222,7 @@ def plan_story(case: Any, plan: Any, s: dict[str, Any]) -> list[Any]:
         facts.append(("Review held", f"{date_words(day.earliest())} ({date_numbers(day.earliest())})"))
     story.append(_table([[cell(k, "cell_head"), cell(v)] for k, v in facts], [34 * 2.83, None], head=False))
     for name, glyphs in figures(case, plan):
-        story += [CondPageBreak(200), p(name, "h1", "bold"), _figure(glyphs, 300)]
+        story += [CondPageBreak(260), p(name, "h1", "bold"), _figure(glyphs, 420)]
     items = visible_items(case, plan)
     by_role: dict[str, list[Any]] = {}
     for item in items:
