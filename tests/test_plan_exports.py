@@ -227,7 +227,8 @@ def test_people_who_help_are_named_as_the_child_knows_them(case, plan) -> None:
 
 
 def test_child_option_picks_that_childs_latest_plan(case) -> None:
-    from genogram.export import child_plan, plan_pdf as full
+    from genogram.export import child_plan
+    from genogram.export import plan_pdf as full
 
     older = Plan("old", child="p_llyr", items=_short_plan().items)
     two = _with_plan(case, older)
