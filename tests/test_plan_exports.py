@@ -241,3 +241,21 @@ def test_child_option_picks_that_childs_latest_plan(case) -> None:
         full.export_for_cli(two, "pdf", {"child": "p_jac"})
     with pytest.raises(ValueError, match="nobody with the id"):
         child_plan.export_for_cli(two, "pdf", {"child": "p_nobody"})
+
+
+def test_how_safe_things_are_now_and_the_name_the_child_likes(case) -> None:
+    from genogram.model import FuzzyDate, SafetyMap, ScaleRating, SetMeta
+
+    plan = _short_plan()
+    rated = _with_plan(case, plan)
+    day = FuzzyDate.parse("2026-10-30")
+    rated.apply(Put("safety_maps", SafetyMap("sm", child="p_llyr", ratings=(
+        ScaleRating("Mum", day, 6), ScaleRating("Jess", day, 4), ScaleRating("Mum", FuzzyDate.parse("2026-10-31"), 7)))))
+    rated.apply(SetMeta(rated.with_meta(preferred_names={**rated.meta.preferred_names, "p_llyr": "Lly"})))
+    data, fit = child_plan_pdf(rated, plan)
+    text = " ".join(_text(data)[0].split())
+    assert "How safe things are now" in text
+    assert "Mum says 7 out of 10." in text and "Mum says 6" not in text  # the latest rating each
+    assert "Jess says 4 out of 10." in text
+    assert "Lly’s plan" in text
+    assert len(PdfReader(io.BytesIO(data)).pages) == 1 and fit.size >= D.CHILD_MIN_SIZE

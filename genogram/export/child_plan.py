@@ -61,6 +61,7 @@ class Idea:
     text: str
     picture: str  # "pictogram:KEY" or "media:NAME"
     quoted: bool = False
+    score: int | None = None  # a 0-10 safety scale, drawn as ten boxes beside the words
 
 
 @dataclass(frozen=True)
@@ -214,7 +215,8 @@ def _safety(case: Any, plan: Any) -> list[Idea]:
     latest: dict[str, Any] = {}
     for r in sorted(maps[-1].ratings, key=lambda r: r.date.earliest()):
         latest[r.who] = r
-    return [Idea(f"{who} says {r.score} out of 10.", "pictogram:shield") for who, r in latest.items()]
+    return [Idea(f"{who} says {r.score} out of 10.", "pictogram:shield", score=max(0, min(10, r.score)))
+            for who, r in latest.items()]
 
 
 # ---- layout --------------------------------------------------------------------------------------
@@ -254,7 +256,7 @@ class _Page:
 
     def _columns(self, block: Block) -> int:
         """Short ideas (names, "what people like") sit side by side: up to 4 across."""
-        if any(i.quoted for i in block.ideas):
+        if any(i.quoted or i.score is not None for i in block.ideas):
             return 1
         for cols in (4, 3, 2):
             text_w = (self.width - 12 * (cols - 1)) / cols - self.pic - 12
@@ -302,6 +304,8 @@ class _Page:
                 x = m + k * (col_w + 12)
                 text_w = col_w - self.pic - 12
                 label = idea.text
+                scale_w = min(text_w * 0.45, self.size * 11) if idea.score is not None else 0.0
+                text_w -= scale_w + (10 if scale_w else 0)
                 p, h = self._para(label, text_w - (12 if idea.quoted else 0))
                 h_row = max(self.pic, h + (8 if idea.quoted else 0))
                 if c is not None:
@@ -313,6 +317,8 @@ class _Page:
                         c.roundRect(tx - 4, y - h_row, text_w + 4, h_row, 8, stroke=1, fill=1)
                         tx += 6
                     p.drawOn(c, tx, ty)
+                    if idea.score is not None:
+                        _scale(c, x + col_w - scale_w, y - h_row / 2, scale_w, idea.score)
                 row_h = max(row_h, h_row)
             y -= row_h + max(self.gap * 0.6, self.size * 0.3)  # ideas never run together
         return y - self.gap * 0.6
@@ -329,6 +335,16 @@ class _Page:
             _draw_picture(c, case, "pictogram:calendar", m + 6, y - (box + self.pic) / 2, self.pic)
             p.drawOn(c, m + self.pic + 16, y - (box + h) / 2)
         return y - box
+
+
+def _scale(c: Canvas, x: float, mid: float, width: float, score: int) -> None:
+    """Ten boxes, `score` of them filled: a safety scale a child can read at a glance."""
+    step = width / 10
+    box = min(step - 3, 16.0)
+    for k in range(10):
+        c.setStrokeColor(D.colour(D.CHILD_SECTIONS["safe"][0]))
+        c.setFillColor(D.colour(D.CHILD_SECTIONS["safe"][0] if k < score else D.CHILD_SECTIONS["safe"][1]))
+        c.roundRect(x + k * step, mid - box / 2, box, box, 3, stroke=1, fill=1)
 
 
 def _text(c: Canvas, x: float, y: float, text: str, size: float, role: str, ink: str) -> None:
