@@ -259,3 +259,10 @@ def test_how_safe_things_are_now_and_the_name_the_child_likes(case) -> None:
     assert "Jess says 4 out of 10." in text
     assert "Lly’s plan" in text
     assert len(PdfReader(io.BytesIO(data)).pages) == 1 and fit.size >= D.CHILD_MIN_SIZE
+
+
+def test_a_person_marked_private_is_never_named_on_the_childs_page(case) -> None:
+    plan = Plan("k", child="p_llyr", items=(
+        PlanItem("a", "working_well", "x", child_text="You play games with Kai at the weekend."),))
+    with pytest.raises(ChildPlanError, match="Kai, who is marked private"):
+        child_plan_pdf(_with_plan(case, plan), plan)

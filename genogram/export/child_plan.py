@@ -137,6 +137,7 @@ def gather(case: Any, plan: Any) -> ChildPage:
         if item_role(plan, item) == "action":
             text = _when(item, text)
         _no_acronyms(text, _SECTION_TITLES[block])
+        _no_private_people(case, text, _SECTION_TITLES[block])
         ideas[block].append(Idea(text, _picture(item, text, block, case)))
     ideas["helpers"] = _helpers(case, plan)
     if plan.child_view.strip():
@@ -152,6 +153,17 @@ def gather(case: Any, plan: Any) -> ChildPage:
     page = ChildPage(name, title, made_line, review)
     page.blocks = [Block(k, _SECTION_TITLES[k], tuple(v)) for k, v in ideas.items() if v]
     return page
+
+
+def _no_private_people(case: Any, text: str, where: str) -> None:
+    """A person marked private is never named on the child's page (their own words aside)."""
+    for p in case.family.people():
+        if not p.private:
+            continue
+        for name in {p.known_as, p.given.split()[0] if p.given.strip() else ""} - {""}:
+            if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+                raise ChildPlanError(f"the child's page may not name {name}, who is marked private "
+                                     f"(in “{where}”): change the child's wording, or the privacy mark")
 
 
 def _no_acronyms(text: str, where: str) -> None:
