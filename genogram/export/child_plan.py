@@ -385,17 +385,19 @@ def fit(page: ChildPage) -> tuple[_Page, Fit]:
 
 
 def _too_long(page: ChildPage, trial: _Page, used: float, room: float) -> str:
+    """Which sections to shorten, and by about how many words: the overflow shared out by
+    each section's height, turned into words at that section's own words per point."""
     over = used - room
-    heights = {k: h for k, h in trial.block_heights.items() if k not in ("helpers", "safe")}
+    words = {b.key: sum(len(i.text.split()) for i in b.ideas) for b in page.blocks}
+    heights = {k: h for k, h in trial.block_heights.items() if k not in ("helpers", "safe", "said")}
     total = sum(heights.values()) or 1.0
-    line = trial.size * trial.spacing
-    words_per_line = max(3, int((trial.width - trial.pic - 12) / (trial.size * 2.9)))
     parts = []
     for key, h in sorted(heights.items(), key=lambda kv: -kv[1])[:3]:
-        words = max(1, round(over * h / total / line * words_per_line + 0.49))
-        parts.append(f"“{_SECTION_TITLES[key]}” by about {words} words")
-    return (f"{page.title} does not fit on one page even at {D.CHILD_MIN_SIZE:g} pt "
-            f"(about {max(1, math.ceil(over / line))} lines too long): shorten " + ", ".join(parts))
+        cut = min(words[key], max(1, math.ceil(over * h / total * words[key] / max(h, 1.0))))
+        parts.append(f"“{_SECTION_TITLES[key]}” by about {cut} words")
+    lines = max(1, math.ceil(over / (trial.size * trial.spacing)))
+    return (f"{page.title} does not fit on one page even at {D.CHILD_MIN_SIZE:g} pt (about {lines} "
+            "lines too long): shorten " + ", ".join(parts) + ", or keep some ideas for the full plan")
 
 
 # ---- the file ------------------------------------------------------------------------------------
