@@ -103,8 +103,10 @@ def _picture(item: Any, text: str, block: str, case: Any) -> str:
             return ref
         if kind == "pictogram" and value in pictures.pictograms():
             return ref
-    found = pictures.suggest(text, 1)
-    return f"pictogram:{found[0] if found else _DEFAULT_PICTURE[block]}"
+    found = pictures.suggest(text, 5)
+    said = set(re.findall(r"\w+", text.lower()))
+    named = [k for k in found if k in said]  # "football" itself beats "love" -> hug
+    return f"pictogram:{(named or found or [_DEFAULT_PICTURE[block]])[0]}"
 
 
 def _when(item: Any, text: str) -> str:

@@ -14,11 +14,10 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.shared import Cm, Pt, RGBColor
 
 from .plan_pdf import (
-    date_numbers,
     date_words,
-    due_text,
     figures,
     item_role,
+    plan_facts,
     plan_title,
     smart_rows,
     visible_items,
@@ -68,14 +67,7 @@ def plan_docx(case: Any, plan: Any) -> bytes:
     doc.core_properties.author = plan.author or case.meta.worker or "Kinscape"
     doc.add_heading(title, level=0)
     doc.add_paragraph(sub + (" (fictional family)" if case.meta.fictional else ""))
-    from ..plans.timescales import plan_dues
-
-    facts = [["Status", plan.status.replace("_", " ")], ["Written by", plan.author or case.meta.worker],
-             ["As at", date_words(case.as_at())]]
-    if plan.started:
-        facts.append(["Started", f"{date_words(plan.started.earliest())} ({date_numbers(plan.started.earliest())})"])
-    for due in plan_dues(plan, case.as_at()):
-        facts.append([f"Next {due.what}", due_text(due)])
+    facts = [["As at", date_words(case.as_at())]] + [[k, v] for k, v in plan_facts(case, plan)]
     _table(doc, facts, head=False, widths=(3.5, 13.0))
     for name, glyphs in figures(case, plan):
         doc.add_heading(name, level=1)

@@ -133,6 +133,24 @@ def smart_rows(case: Any, plan: Any) -> list[tuple[str, str, list[str]]]:
     return rows
 
 
+def plan_facts(case: Any, plan: Any) -> list[tuple[str, str]]:
+    """The plan's particulars: child, status, author, dates and what is due, in words and numbers."""
+    from ..plans.timescales import plan_dues
+
+    facts = []
+    if plan.child and case.family.has_person(plan.child):
+        age = case.age_of(plan.child)
+        facts.append(("Child", person_name(case, plan.child) + (f", {'about ' if age[1] else ''}{age[0]}"
+                                                                if age else "")))
+    facts += [("Status", plan.status.replace("_", " ")), ("Written by", plan.author or case.meta.worker)]
+    if plan.started:
+        day = plan.started.earliest()
+        facts.append(("Started", f"{date_words(day)} ({date_numbers(day)})"))
+    facts += [(f"Next {due.what}", due_text(due)) for due in plan_dues(plan, case.as_at())]
+    facts += [("Review held", f"{date_words(d.earliest())} ({date_numbers(d.earliest())})") for d in plan.reviews]
+    return facts
+
+
 def plan_title(case: Any, plan: Any) -> tuple[str, str]:
     from ..plans.templates import TemplateError, plan_template
 
@@ -211,15 +229,7 @@ def plan_story(case: Any, plan: Any, s: dict[str, Any]) -> list[Any]:
 
     title, sub = plan_title(case, plan)
     story: list[Any] = [p(title, "title", "bold"), p(sub, "subtitle")]
-    facts = [("Status", plan.status.replace("_", " ")), ("Written by", plan.author or case.meta.worker)]
-    if plan.started:
-        facts.append(("Started", f"{date_words(plan.started.earliest())} ({date_numbers(plan.started.earliest())})"))
-    from ..plans.timescales import plan_dues
-
-    for due in plan_dues(plan, case.as_at()):
-        facts.append((f"Next {due.what}", due_text(due)))
-    for day in plan.reviews:
-        facts.append(("Review held", f"{date_words(day.earliest())} ({date_numbers(day.earliest())})"))
+    facts = plan_facts(case, plan)
     story.append(_table([[cell(k, "cell_head"), cell(v)] for k, v in facts], [34 * 2.83, None], head=False))
     for name, glyphs in figures(case, plan):
         story += [CondPageBreak(260), p(name, "h1", "bold"), _figure(glyphs, 420)]
