@@ -40,6 +40,9 @@ def write_output(path: str | Path, data: bytes) -> None:
     """Write an output file atomically: it either appears whole or not at all."""
     from ..storage.atomic import write_bytes_atomic
 
+    folder = Path(path).resolve().parent
+    if not folder.is_dir():
+        raise CliError(f"cannot write {path}: the folder {folder} does not exist")
     try:
         write_bytes_atomic(Path(path), data)
     except OSError as exc:
