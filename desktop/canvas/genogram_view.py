@@ -1,0 +1,435 @@
+"""The Genogram tab: the drawing, its tools and the inspector, for one open case.
+
+This is where the canvas's intents become undoable edits: a drag becomes one Move, a quick
+add becomes "Add partner for Dana" with the typed name folded in, the bond tool's two picks
+become one new relationship. The scene then follows the model's events; nothing here draws.
+The main window adds `file_actions()` (export and print) to its File menu.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from genogram.model import (
+    BondKind,
+    Case,
+    Compound,
+    DateError,
+    Delete,
+    Edit,
+    Gender,
+    Household,
+    ModelError,
+    Put,
+    RemovePerson,
+    RemoveUnion,
+    SetMeta,
+    UnlinkChild,
+    UpdatePerson,
+)
+from genogram.model import operations as ops
+
+from .find import FindBar
+from .inspector import Inspector
+from .interactions import BondTool, Chooser, choose_with_menu
+from .printing import ExportDialog, export_file, print_genogram
+from .quickadd import KINDS, FoldingCommand, NameEditor, name_edit, push_add
+from .scene import GenogramScene
+from .view import GenogramCanvas
+
+_REMOVE_ORDER = {"bond": 0, "household": 1, "link": 2, "union": 3, "person": 4}
+
+
+class GenogramView(QWidget):
+    """One case's genogram: toolbar, find bar, canvas and inspector side by side."""
+
+    message = Signal(str)
+
+    def __init__(self, document: Any = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Genogram")
+        self.doc: Any = None
+        self.scene = GenogramScene(self)
+        self.canvas = GenogramCanvas(self.scene, self)
+        self.inspector = Inspector(self._push, self)
+        self.find_bar = FindBar(self)
+        self.name_editor = NameEditor(self.canvas.viewport())
+        self.status = QLabel(self)
+        self.status.setAccessibleName("Genogram messages")
+        self.status.setWordWrap(True)
+        # Replaceable in tests: the chooser of a bond's kind, and the file and dialog steps.
+        self.choose_bond: Chooser = choose_with_menu(self)
+        self.ask_text: Callable[[str, str], str | None] = self._ask_text
+        self.run_dialog: Callable[[QDialog], bool] = lambda d: d.exec() == QDialog.DialogCode.Accepted
+        self.choose_export_path: Callable[[str, str], str | None] = self._choose_export_path
+        self.bond_tool = BondTool(self.canvas, lambda: self.case, lambda c, a, b: self.choose_bond(c, a, b))
+        self._naming: tuple[FoldingCommand, str] | None = None
+
+        self.toolbar = QToolBar("Genogram tools", self)
+        self.toolbar.setAccessibleName("Genogram tools")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.actions_by_name: dict[str, QAction] = {}
+        self._build_actions()
+
+        split = QSplitter(self)
+        left = QWidget(split)
+        lay = QVBoxLayout(left)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addWidget(self.find_bar)
+        lay.addWidget(self.canvas, 1)
+        lay.addWidget(self.status)
+        split.addWidget(left)
+        split.addWidget(self.inspector)
+        split.setStretchFactor(0, 4)
+        split.setStretchFactor(1, 1)
+        split.setSizes([900, 300])
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self.toolbar)
+        outer.addWidget(split, 1)
+
+        self.scene.selectionChanged.connect(self._show_selection)
+        self.scene.relaid.connect(self._show_selection)
+        self.canvas.personsMoved.connect(self._moved)
+        self.bond_tool.bondChosen.connect(self._add_bond)
+        self.bond_tool.status.connect(self.say)
+        self.bond_tool.finished.connect(lambda: self.actions_by_name["bond"].setChecked(False))
+        self.find_bar.found.connect(self._found)
+        self.find_bar.closed.connect(self.canvas.setFocus)
+        self.name_editor.accepted.connect(self._named)
+        self.name_editor.cancelled.connect(lambda: self._named(None))
+        self.inspector.message.connect(self.say)
+        if document is not None:
+            self.set_document(document)
+
+    # ---- actions ----------------------------------------------------------------------------
+    def _act(self, name: str, text: str, slot: Callable[[], object], key: str | None = None,
+             tip: str = "", toolbar: bool = True, on_canvas: bool = True) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setToolTip(f"{tip} ({key})" if key and tip else tip or text)
+        action.setStatusTip(tip)
+        if key:
+            action.setShortcut(QKeySequence(key))
+            # Single letters act in the drawing only, never while typing in a box.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut if on_canvas
+                                      else Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(lambda _c=False: slot())
+        (self.canvas if on_canvas else self).addAction(action)
+        if toolbar:
+            self.toolbar.addAction(action)
+        self.actions_by_name[name] = action
+        return action
+
+    def _build_actions(self) -> None:
+        self._act("person", "Add person", lambda: self.quick_add("person"), "N",
+                  "Add someone who is not yet connected")
+        for kind, (key, text, tip) in KINDS.items():
+            self._act(kind, text, lambda k=kind: self.quick_add(k), key, tip)
+        self.toolbar.addSeparator()
+        bond = self._act("bond", "Relationship", self.toggle_bond_tool, "B",
+                         "Draw an emotional relationship: click two people")
+        bond.setCheckable(True)
+        self._act("household", "Household", self.make_household, "H",
+                  "Draw a household round the selected people")
+        self._act("index", "Index child", self.toggle_index, "I",
+                  "Mark the selected person as the child this case is about")
+        self._act("female", "Female", lambda: self.set_gender(Gender.FEMALE), "F",
+                  "Mark the selected people as female", toolbar=False)
+        self._act("male", "Male", lambda: self.set_gender(Gender.MALE), "M",
+                  "Mark the selected people as male", toolbar=False)
+        self._act("delete", "Remove", self.delete_selection, "Del", "Remove what is selected")
+        self.toolbar.addSeparator()
+        self._act("find", "Find", self.open_find, "Ctrl+F", "Find a person by name", on_canvas=False)
+        self._act("zoom_in", "Zoom in", self.canvas.zoom_in, "Ctrl+=", "Make the drawing larger",
+                  on_canvas=False)
+        self._act("zoom_out", "Zoom out", self.canvas.zoom_out, "Ctrl+-", "Make the drawing smaller",
+                  on_canvas=False)
+        self._act("fit", "Fit", self.canvas.fit, "Ctrl+0", "Show the whole family", on_canvas=False)
+        self._act("cancel", "Stop", self.cancel_tool, "Esc", "Stop the tool, clear the selection",
+                  toolbar=False)
+        self.canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self._file_actions = []
+        for fmt, text in (("pdf", "Export genogram as &PDF…"), ("svg", "Export genogram as &SVG…"),
+                          ("png", "Export genogram as P&NG…")):
+            a = QAction(text, self)
+            a.setObjectName(f"export_{fmt}")
+            a.triggered.connect(lambda _c=False, f=fmt: self.export(f))
+            self._file_actions.append(a)
+        printing = QAction("&Print genogram…", self)
+        printing.setObjectName("print")
+        printing.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        printing.triggered.connect(lambda _c=False: self.print_dialog())
+        self._file_actions.append(printing)
+
+    def file_actions(self) -> list[QAction]:
+        """Export as PDF, SVG, PNG and Print, for the main window's File menu."""
+        return list(self._file_actions)
+
+    # ---- the document -----------------------------------------------------------------------
+    @property
+    def case(self) -> Case | None:
+        return self.doc.case if self.doc is not None else None
+
+    def set_document(self, doc: Any) -> None:
+        self.bond_tool.cancel()
+        self.name_editor.hide()
+        self._naming = None
+        self.doc = doc
+        self.scene.set_document(doc)
+        self.canvas.request_fit()
+        self._show_selection()
+
+    def _push(self, edit: Edit, text: str) -> None:
+        if self.doc is None:
+            return
+        self.doc.push(edit, text)
+        self.scene.flush()
+
+    def say(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
+        if text:
+            self.message.emit(text)
+
+    def _try(self, work: Callable[[], object]) -> bool:
+        try:
+            work()
+        except (ModelError, DateError, ValueError) as exc:
+            msg = str(exc)
+            self.say(msg[:1].upper() + msg[1:] + ("" if msg.endswith(".") else "."))
+            return False
+        return True
+
+    def _show_selection(self) -> None:
+        case = self.case
+        if case is None:
+            return
+        picked = [(i.kind, i.owner) for i in self.scene.selectedItems() if hasattr(i, "owner")]
+        self.inspector.show_selection(case, picked)
+
+    def _selected_person(self) -> str | None:
+        chosen = self.scene.selected_owners("person")
+        if not chosen:
+            self.say("Select a person first (click them, or press Tab).")
+            return None
+        return chosen[0]
+
+    # ---- quick add and naming ---------------------------------------------------------------
+    def quick_add(self, kind: str) -> str | None:
+        """Add a partner, child, sibling or parents of the selected person (or a new person)."""
+        if self.doc is None:
+            return None
+        self._finish_naming()
+        pid = "" if kind == "person" else self._selected_person()
+        if pid is None:
+            return None
+        result: list[tuple[FoldingCommand, str]] = []
+        if not self._try(lambda: result.append(push_add(self.doc, kind, pid))):
+            return None
+        cmd, new = result[0]
+        self.scene.flush()
+        self.canvas.focus_person(new)
+        self.say("")
+        place = self.scene.layout.people.get(new)
+        if place is not None:
+            self._naming = (cmd, new)
+            at = self.canvas.mapFromScene(QPointF(place.cx, place.cy + place.size / 2 + 2))
+            self.name_editor.open_at(QPointF(at))
+        return new
+
+    def _named(self, text: str | None) -> None:
+        naming, self._naming = self._naming, None
+        if naming is None or self.doc is None:
+            return
+        cmd, pid = naming
+        case = self.doc.case
+        if text and case.family.has_person(pid):
+            edit = name_edit(case, pid, text)
+            stack = self.doc.undo_stack
+            if edit is not None:
+                if stack.index() == stack.count() and stack.command(stack.count() - 1) is cmd:
+                    cmd.fold(edit)
+                else:
+                    self.doc.push(edit, f"Rename {case.family.person(pid).display_name}")
+            self.scene.flush()
+        if case.family.has_person(pid):
+            self.canvas.focus_person(pid)
+        self.canvas.setFocus()
+
+    def _finish_naming(self) -> None:
+        if self._naming is not None and self.name_editor.isVisible():
+            self.name_editor._finish(True)
+
+    # ---- other edits ------------------------------------------------------------------------
+    def _moved(self, moves: dict[str, tuple[float, float]]) -> None:
+        if self.doc is None:
+            return
+        self._try(lambda: self.doc.push_move(ops.nudge(self.doc.case, moves), frozenset(moves)))
+        self.scene.flush()
+
+    def toggle_bond_tool(self) -> None:
+        if self.bond_tool.active:
+            self.bond_tool.cancel()
+            return
+        self.actions_by_name["bond"].setChecked(True)
+        chosen = self.scene.selected_owners("person")
+        self.bond_tool.start(chosen[0] if len(chosen) == 1 else None)
+
+    def _add_bond(self, a: str, b: str, kind: BondKind, directed: bool) -> None:
+        case = self.case
+        if case is None:
+            return
+        if self._try(lambda: self._push(ops.add_bond(case, a, b, kind, directed)[0], "")):
+            self.say("")
+
+    def cancel_tool(self) -> None:
+        if self.bond_tool.active:
+            self.bond_tool.cancel()
+        elif self.find_bar.isVisible():
+            self.find_bar.close_bar()
+        else:
+            self.scene.clearSelection()
+
+    def make_household(self) -> None:
+        case = self.case
+        people = self.scene.selected_owners("person")
+        if case is None or not people:
+            self.say("Select the people who live together first (drag a box round them).")
+            return
+        names = [case.family.person(p).short_name or "someone" for p in people]
+        name = self.ask_text("Name of the household", f"{names[0]}'s home")
+        if name is None:
+            return
+        hh = Household(case.new_id("h"), name.strip(), tuple(people))
+        self._try(lambda: self._push(Put("households", hh), f"Make a household: {hh.name or 'unnamed'}"))
+
+    def toggle_index(self) -> None:
+        case = self.case
+        pid = self._selected_person()
+        if case is None or pid is None:
+            return
+        name = case.family.person(pid).display_name
+        if case.meta.index_person == pid:
+            self._push(SetMeta(replace(case.meta, index_person=None)), f"{name} is no longer the index child")
+        else:
+            self._push(SetMeta(replace(case.meta, index_person=pid)), f"Make {name} the index child")
+
+    def set_gender(self, gender: Gender) -> None:
+        case = self.case
+        people = self.scene.selected_owners("person")
+        if case is None or not people:
+            return
+        edits: list[Edit] = [UpdatePerson(replace(case.family.person(p), gender=gender)) for p in people]
+        word = "female" if gender is Gender.FEMALE else "male"
+        who = case.family.person(people[0]).display_name if len(people) == 1 else f"{len(people)} people"
+        self._try(lambda: self._push(Compound(edits), f"Mark {who} as {word}"))
+
+    def delete_selection(self) -> None:
+        case = self.case
+        chosen = [i for i in self.scene.selectedItems() if hasattr(i, "owner")]
+        if case is None or not chosen:
+            return
+        chosen.sort(key=lambda i: _REMOVE_ORDER.get(i.kind, 9))
+        gone_people = {i.owner for i in chosen if i.kind == "person"}
+        edits: list[Edit] = []
+        for item in chosen:
+            o = item.owner
+            if item.kind == "person":
+                edits.append(RemovePerson(o))
+            elif item.kind == "union":
+                edits.append(RemoveUnion(o))
+            elif item.kind == "link":
+                uid, child = o.split(">", 1)
+                edits.append(UnlinkChild(uid, child))
+            elif item.kind == "bond" and not {case.family.item("bonds", o).a,
+                                              case.family.item("bonds", o).b} & gone_people:
+                edits.append(Delete("bonds", o))
+            elif item.kind == "household":
+                edits.append(Delete("households", o))
+        if len(chosen) == 1 and chosen[0].kind == "person":
+            text = f"Remove {case.family.person(chosen[0].owner).display_name}"
+        elif gone_people and len(gone_people) == len(chosen):
+            text = f"Remove {len(chosen)} people"
+        else:
+            text = "Remove " + {"union": "partnership", "link": "child's line", "bond": "relationship",
+                                "household": "household"}.get(chosen[0].kind, "selection") \
+                if len(chosen) == 1 else f"Remove {len(chosen)} things"
+        self.scene.clearSelection()
+        self._try(lambda: self._push(Compound(edits, text), text))
+
+    # ---- find -------------------------------------------------------------------------------
+    def open_find(self) -> None:
+        case = self.case
+        if case is None:
+            return
+        order = [p.id for p in sorted(self.scene.layout.people.values(), key=lambda p: (p.generation, p.cx))]
+        self.find_bar.open_bar(case, order)
+
+    def _found(self, pid: str) -> None:
+        self.scene.select_only([pid])
+        item = self.scene.person_item(pid)
+        if item is not None:
+            self.canvas.centerOn(item.boundingRect().center())
+
+    # ---- export and print -------------------------------------------------------------------
+    def export(self, fmt: str) -> bool:
+        case = self.case
+        if case is None or not case.family.people():
+            self.say("There is nobody in the genogram yet, so there is nothing to export.")
+            return False
+        dialog = ExportDialog(fmt, self)
+        if not self.run_dialog(dialog):
+            return False
+        path = self.choose_export_path(fmt, f"{_stem(case.meta.title)} genogram.{fmt}")
+        if not path:
+            return False
+        if not path.lower().endswith(f".{fmt}"):
+            path += f".{fmt}"
+        if not self._try(lambda: export_file(case, fmt, dialog.options(), path)):
+            return False
+        self.say(f"Saved the genogram as {path}")
+        return True
+
+    def print_dialog(self, printer: QPrinter | None = None) -> bool:
+        case = self.case
+        if case is None or not case.family.people():
+            self.say("There is nobody in the genogram yet, so there is nothing to print.")
+            return False
+        printer = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if not self.run_dialog(dialog):
+            return False
+        return self._try(lambda: print_genogram(case, printer))
+
+    # ---- replaceable questions ----------------------------------------------------------------
+    def _ask_text(self, title: str, suggested: str) -> str | None:
+        text, ok = QInputDialog.getText(self, title, title + ":", text=suggested)
+        return text if ok else None
+
+    def _choose_export_path(self, fmt: str, suggested: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export the genogram", suggested,
+                                              f"{fmt.upper()} files (*.{fmt})")
+        return path or None
+
+
+def _stem(title: str) -> str:
+    keep = "".join(c if c.isalnum() or c in " -_" else " " for c in title or "Genogram")
+    return " ".join(keep.split())[:60] or "Genogram"

@@ -1,0 +1,139 @@
+"""Canvas items: each shows one thing the user can select (a person, a partnership, a child's
+line, a bond, a household) by drawing the notation's glyph group for it.
+
+Items only draw. `set_group` compares before changing and calls `prepareGeometryChange()`;
+`paint()` saves, draws and restores, changing nothing. The selection is a translucent wash
+over the glyphs, so the symbol's own colours still read through it.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from genogram.notation.glyphs import Group
+
+from .qtpainter import glyph_rect, glyph_shape, paint_glyphs
+
+# Stacking, back to front: households, lines, the emotional overlay, people on top.
+HOUSEHOLD_Z = 0.0
+UNION_Z = 10.0
+LINK_Z = 11.0
+BOND_Z = 20.0
+PERSON_Z = 30.0
+Z_OF = {"household": HOUSEHOLD_Z, "union": UNION_Z, "link": LINK_Z, "bond": BOND_Z, "person": PERSON_Z}
+
+HIGHLIGHT_FILL = QColor(47, 111, 214, 46)  # a calm blue wash behind what is selected
+HIGHLIGHT_EDGE = QColor(47, 111, 214)
+HIGHLIGHT_PAD = 4.0
+HOVER_FILL = QColor(47, 111, 214, 18)
+
+
+class GlyphItem(QGraphicsItem):
+    """One glyph group; its owner id is what the model calls the thing it shows."""
+
+    def __init__(self, group: Group) -> None:
+        super().__init__()
+        self._group = group
+        self._rect = QRectF()
+        self._shape = QPainterPath()
+        self._hover = False
+        self.updates = 0  # how often its drawing changed (tests check edits touch few items)
+        self._measure()
+        self.setZValue(Z_OF.get(group.kind, UNION_Z))
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self.setAcceptHoverEvents(True)
+        self.setToolTip("")
+
+    # ---- data -------------------------------------------------------------------------------
+    @property
+    def owner(self) -> str:
+        return self._group.owner
+
+    @property
+    def kind(self) -> str:
+        return self._group.kind
+
+    @property
+    def group(self) -> Group:
+        return self._group
+
+    def set_group(self, group: Group) -> bool:
+        """Show new glyphs; False (and nothing done) when they are the same."""
+        if group == self._group:
+            return False
+        self.prepareGeometryChange()
+        self._group = group
+        self._measure()
+        self.updates += 1
+        self.update()
+        return True
+
+    def _measure(self) -> None:
+        children = self._group.children
+        pad = HIGHLIGHT_PAD + 2.0
+        self._rect = glyph_rect(children).adjusted(-pad, -pad, pad, pad) if children else QRectF()
+        self._shape = glyph_shape(children) if children else QPainterPath()
+
+    # ---- Qt virtuals ------------------------------------------------------------------------
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def shape(self) -> QPainterPath:
+        return self._shape
+
+    def highlight_path(self) -> QPainterPath:
+        """What the selection wash covers: the clickable outline, a little wider."""
+        return self._shape
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        paint_glyphs(painter, self._group.children)
+        if self.isSelected() or self._hover:  # a translucent wash over the ink, never a recolour
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            edge = QPen(HIGHLIGHT_EDGE, 1.5) if self.isSelected() else QPen(Qt.PenStyle.NoPen)
+            edge.setCosmetic(True)
+            painter.setPen(edge)
+            painter.setBrush(QBrush(HIGHLIGHT_FILL if self.isSelected() else HOVER_FILL))
+            painter.drawPath(self.highlight_path())
+            painter.restore()
+
+    def hoverEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self._hover = True
+        self.update()
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self._hover = False
+        self.update()
+        super().hoverLeaveEvent(event)
+
+
+class PersonItem(GlyphItem):
+    """A person can be dragged; the drag becomes one nudge on release (see the view)."""
+
+    def __init__(self, group: Group) -> None:
+        super().__init__(group)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, True)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable, True)
+
+    def highlight_path(self) -> QPainterPath:
+        path = QPainterPath()
+        r = glyph_rect(self._group.children).adjusted(-HIGHLIGHT_PAD, -HIGHLIGHT_PAD,
+                                                      HIGHLIGHT_PAD, HIGHLIGHT_PAD)
+        path.addRoundedRect(r, 6.0, 6.0)
+        return path
+
+    def shape(self) -> QPainterPath:
+        """A person is picked anywhere on their symbol-and-label box, not only on the ink."""
+        return self.highlight_path()
+
+    def symbol_centre_bottom(self) -> tuple[float, float, float]:
+        """Centre x, and the top and bottom of the glyph box (where a name editor goes)."""
+        r = glyph_rect(self._group.children)
+        return r.center().x(), r.top(), r.bottom()
+
+
+def make_item(group: Group) -> GlyphItem:
+    return PersonItem(group) if group.kind == "person" else GlyphItem(group)

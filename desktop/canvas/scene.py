@@ -1,0 +1,158 @@
+"""The genogram scene: follows one document's model events and keeps one item per glyph group.
+
+After a change the scene relays the family out (a pure function of the case) and asks the
+notation for the glyphs again, then touches only the items whose glyphs differ: new owners
+get items, vanished owners lose theirs, and everything else is left alone. Changes of one
+edit arrive as several notices (a Compound); they are gathered and laid out once, on the next
+turn of the event loop, or at once through `flush()` when a caller needs the items now.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QTimer, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGraphicsScene
+
+from genogram.layout.genogram import layout_genogram
+from genogram.layout.types import GenogramLayout
+from genogram.model import Case, Change
+from genogram.notation.genogram import genogram_glyphs
+from genogram.notation.glyphs import Group
+
+from .items import GlyphItem, PersonItem, make_item
+
+PAPER = QColor("#ffffff")
+SCENE_PAD = 36.0  # paper around the drawing, so nothing sits on the window's edge
+
+# Changes that never alter the drawing (records of other views).
+_DRAWN = frozenset({"people", "unions", "child_links", "bonds", "households", "birth_groups",
+                    "meta", "hints"})
+
+
+class GenogramScene(QGraphicsScene):
+    """Items for one case's genogram, kept in step with the model."""
+
+    relaid = Signal()  # after each relayout, with the items up to date
+
+    def __init__(self, parent: object = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self.setBackgroundBrush(PAPER)
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)  # items change often
+        self._case: Case | None = None
+        self._items: dict[str, GlyphItem] = {}
+        self._layout = GenogramLayout()
+        self._dirty = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.flush)
+        self.touched: set[str] = set()  # owners added, changed or removed by the last relayout
+
+    # ---- the document ---------------------------------------------------------------------
+    def set_case(self, case: Case | None) -> None:
+        """Follow `case` (or nothing); the old one is let go symmetrically."""
+        if self._case is not None:
+            self._case.events.disconnect(self._on_change)
+        self.clearSelection()
+        for item in list(self._items.values()):
+            self.removeItem(item)
+        self._items.clear()
+        self._case = case
+        self._layout = GenogramLayout()
+        if case is not None:
+            case.events.connect(self._on_change)
+            self.relayout()
+
+    def set_document(self, doc: object) -> None:
+        """Follow a CaseDocument (anything with a `.case`)."""
+        self.set_case(getattr(doc, "case", None))
+
+    @property
+    def case(self) -> Case | None:
+        return self._case
+
+    @property
+    def layout(self) -> GenogramLayout:
+        return self._layout
+
+    # ---- lookup ---------------------------------------------------------------------------
+    def item(self, owner: str) -> GlyphItem | None:
+        return self._items.get(owner)
+
+    def person_item(self, pid: str) -> PersonItem | None:
+        item = self._items.get(pid)
+        return item if isinstance(item, PersonItem) else None
+
+    def person_item_count(self) -> int:
+        return len(self._layout.people)
+
+    def glyph_items(self, kind: str | None = None) -> list[GlyphItem]:
+        return [i for i in self._items.values() if kind is None or i.kind == kind]
+
+    def selected_owners(self, kind: str | None = None) -> list[str]:
+        """Selected things' ids, people in reading order (row, then left to right)."""
+        found = [i for i in self.selectedItems() if isinstance(i, GlyphItem)
+                 and (kind is None or i.kind == kind)]
+        people = self._layout.people
+
+        def order(i: GlyphItem) -> tuple[float, float, str]:
+            p = people.get(i.owner)
+            return (p.cy, p.cx, i.owner) if p else (1e12, 0.0, i.owner)
+        return [i.owner for i in sorted(found, key=order)]
+
+    def select_only(self, owners: list[str]) -> None:
+        self.clearSelection()
+        for o in owners:
+            item = self._items.get(o)
+            if item is not None:
+                item.setSelected(True)
+
+    # ---- following the model ----------------------------------------------------------------
+    def _on_change(self, change: Change) -> None:
+        if change.collection not in _DRAWN:
+            return
+        self._dirty = True
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def flush(self) -> None:
+        """Bring the items up to date now if a change is waiting."""
+        self._timer.stop()
+        if self._dirty:
+            self.relayout()
+
+    def relayout(self) -> None:
+        """Lay out again and update only the items whose glyphs changed."""
+        self._dirty = False
+        case = self._case
+        if case is None:
+            return
+        layout = layout_genogram(case)
+        wanted: dict[str, Group] = {}
+        for g in genogram_glyphs(case, layout):
+            if isinstance(g, Group):
+                wanted[g.owner] = g
+        touched: set[str] = set()
+        for owner in [o for o in self._items if o not in wanted]:
+            item = self._items.pop(owner)
+            self.removeItem(item)
+            touched.add(owner)
+        for owner, group in wanted.items():
+            item = self._items.get(owner)
+            if item is None or item.kind != group.kind:
+                if item is not None:
+                    self.removeItem(item)
+                item = make_item(group)
+                self._items[owner] = item
+                self.addItem(item)
+                touched.add(owner)
+            elif item.set_group(group):
+                touched.add(owner)
+            if isinstance(item, PersonItem) and not item.pos().isNull():
+                item.setPos(0.0, 0.0)  # a finished drag: the layout now holds the nudge
+        self._layout = layout
+        rect = QRectF(-SCENE_PAD, -SCENE_PAD, layout.width + 2 * SCENE_PAD,
+                      layout.height + 2 * SCENE_PAD)
+        if rect != self.sceneRect():
+            self.setSceneRect(rect)
+        self.touched = touched
+        self.relaid.emit()

@@ -1,0 +1,278 @@
+"""The canvas view: zoom, pan, select, drag and keyboard moves around the family.
+
+The view never edits the case: a finished drag is announced as `personsMoved` (an intent)
+and the Genogram tab turns it into one undo step. Zoom: the mouse wheel (with or without
+Ctrl), a pinch, Ctrl+= / Ctrl+- and Ctrl+0 to fit. Pan: drag empty paper with the middle
+button or while holding Space, the scroll bars, a touchpad's two-finger scroll, or the arrow
+keys when nobody is selected (with someone selected the arrows move to their neighbours).
+"""
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QKeyEvent,
+    QMouseEvent,
+    QNativeGestureEvent,
+    QPainter,
+    QPen,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QFrame, QGraphicsView, QPinchGesture, QWidget
+
+from .items import PersonItem
+from .scene import GenogramScene
+
+MIN_ZOOM, MAX_ZOOM = 0.1, 8.0
+ZOOM_STEP = 1.2
+DESK = QColor("#e9ecef")  # around the paper
+PAPER_EDGE = QColor("#c9ced3")
+HINT = QColor("#555555")
+
+
+class GenogramCanvas(QGraphicsView):
+    """Shows a GenogramScene; announces intents, never edits the model."""
+
+    personsMoved = Signal(object)
+    personClicked = Signal(str)
+    zoomChanged = Signal(float)
+
+    def __init__(self, scene: GenogramScene, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.setAccessibleName("Genogram drawing")
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.viewport().grabGesture(Qt.GestureType.PinchGesture)
+        self.empty_hint = "Nobody is drawn yet. Press N (or Add person) to start with the child."
+        self.picking = False  # a tool wants clicks on people, not selection or drags
+        self._space = False
+        self._pan_from: QPoint | None = None
+        self._fit_pending = True
+
+    # ---- zoom -----------------------------------------------------------------------------
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def set_zoom(self, factor: float, anchor: QPointF | None = None) -> None:
+        factor = max(MIN_ZOOM, min(MAX_ZOOM, factor))
+        current = self.zoom()
+        if abs(factor - current) < 1e-9:
+            return
+        old_anchor = self.transformationAnchor()
+        if anchor is None:
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.scale(factor / current, factor / current)
+        self.setTransformationAnchor(old_anchor)
+        self.zoomChanged.emit(self.zoom())
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self.zoom() * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self.zoom() / ZOOM_STEP)
+
+    def fit(self) -> None:
+        """The whole family in the window (never larger than 1.5×, so a small family stays calm)."""
+        rect = self.sceneRect()
+        if rect.isEmpty() or self.viewport().width() < 10:
+            self._fit_pending = True
+            return
+        self._fit_pending = False
+        vw, vh = self.viewport().width() - 4, self.viewport().height() - 4
+        factor = min(vw / rect.width(), vh / rect.height(), 1.5)
+        self.resetTransform()
+        self.set_zoom(factor)
+        self.centerOn(rect.center())
+
+    def request_fit(self) -> None:
+        """Fit when the view next has a size (on opening a case)."""
+        self._fit_pending = True
+        self.fit()
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        if self._fit_pending:
+            self.fit()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        touchpad = not event.pixelDelta().isNull() or event.phase() != Qt.ScrollPhase.NoScrollPhase
+        if touchpad and not ctrl:  # two fingers on a touchpad pan, as everywhere else
+            super().wheelEvent(event)
+            return
+        steps = event.angleDelta().y() / 120.0 or event.angleDelta().x() / 120.0
+        if steps:
+            self.set_zoom(self.zoom() * math.pow(ZOOM_STEP, steps), event.position())
+        event.accept()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.NativeGesture:
+            assert isinstance(event, QNativeGestureEvent)
+            if event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+                self.set_zoom(self.zoom() * (1.0 + event.value()), event.position())
+                return True
+        if event.type() == QEvent.Type.Gesture:
+            pinch = event.gesture(Qt.GestureType.PinchGesture)  # type: ignore[attr-defined]
+            if isinstance(pinch, QPinchGesture):
+                self.set_zoom(self.zoom() * pinch.scaleFactor())
+                event.accept()  # type: ignore[attr-defined]
+                return True
+        return super().viewportEvent(event)
+
+    # ---- pan, drag and pick -----------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.MiddleButton or (
+                self._space and event.button() == Qt.MouseButton.LeftButton):
+            self._pan_from = event.position().toPoint()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        if self.picking and event.button() == Qt.MouseButton.LeftButton:
+            item = self._person_at(event.position().toPoint())
+            if item is not None:
+                self.personClicked.emit(item.owner)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None:
+            delta = event.position().toPoint() - self._pan_from
+            self._pan_from = event.position().toPoint()
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None:
+            self._pan_from = None
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor if self._space
+                                      else Qt.CursorShape.ArrowCursor)
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+        moves = {i.owner: (i.pos().x(), i.pos().y()) for i in self._scene().glyph_items("person")
+                 if not i.pos().isNull()}
+        if moves:
+            self.personsMoved.emit(moves)
+
+    def _person_at(self, pos: QPoint) -> PersonItem | None:
+        for item in self.items(pos):
+            if isinstance(item, PersonItem):
+                return item
+        return None
+
+    def _scene(self) -> GenogramScene:
+        scene = self.scene()
+        assert isinstance(scene, GenogramScene)
+        return scene
+
+    # ---- keys -------------------------------------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        """Tab and Shift+Tab move between people rather than out of the drawing."""
+        if event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and self._scene().person_item_count():
+                self.step_person(-1 if event.key() == Qt.Key.Key_Backtab else 1)
+                return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = True
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            return
+        arrows = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1),
+                  Qt.Key.Key_Down: (0, 1)}
+        if key in arrows and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            if self._scene().selected_owners("person"):
+                self.move_to_neighbour(*arrows[key])
+                return
+            bar = self.horizontalScrollBar() if arrows[key][0] else self.verticalScrollBar()
+            bar.setValue(bar.value() + (arrows[key][0] or arrows[key][1]) * bar.singleStep() * 3)
+            return
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = False
+            self._pan_from = None
+            self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
+            return
+        super().keyReleaseEvent(event)
+
+    def focus_person(self, pid: str) -> None:
+        """Select one person and bring them into view."""
+        scene = self._scene()
+        scene.select_only([pid])
+        item = scene.person_item(pid)
+        if item is not None:
+            item.setFocus()
+            self.ensureVisible(item.boundingRect(), 40, 40)
+
+    def step_person(self, step: int) -> None:
+        """Tab order: rows top to bottom, left to right in each row."""
+        layout = self._scene().layout
+        order = sorted(layout.people.values(), key=lambda p: (p.generation, p.cx))
+        if not order:
+            return
+        ids = [p.id for p in order]
+        chosen = self._scene().selected_owners("person")
+        if chosen and chosen[0] in ids:
+            i = (ids.index(chosen[-1] if step > 0 else chosen[0]) + step) % len(ids)
+        else:
+            i = 0 if step > 0 else len(ids) - 1
+        self.focus_person(ids[i])
+
+    def move_to_neighbour(self, dx: int, dy: int) -> None:
+        """The nearest person in that direction, favouring those straight ahead."""
+        layout = self._scene().layout
+        chosen = self._scene().selected_owners("person")
+        if not chosen or chosen[0] not in layout.people:
+            return
+        here = layout.people[chosen[0]]
+        best: tuple[float, str] | None = None
+        for p in layout.people.values():
+            vx, vy = p.cx - here.cx, p.cy - here.cy
+            ahead = vx * dx + vy * dy
+            if p.id == here.id or ahead <= 1.0:
+                continue
+            side = abs(vx * dy) + abs(vy * dx)
+            score = ahead + 2.5 * side
+            if best is None or score < best[0]:
+                best = (score, p.id)
+        if best is not None:
+            self.focus_person(best[1])
+
+    # ---- paper ------------------------------------------------------------------------------
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        painter.fillRect(rect, DESK)
+        paper = self.sceneRect()
+        pen = QPen(PAPER_EDGE, 1.0)
+        pen.setCosmetic(True)
+        painter.setPen(pen)
+        painter.setBrush(QColor("#ffffff"))
+        painter.drawRect(paper)
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        if self._scene().person_item_count():
+            return
+        painter.save()
+        painter.resetTransform()
+        painter.setPen(HINT)
+        font = painter.font()
+        font.setPointSizeF(12.0)
+        painter.setFont(font)
+        painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, self.empty_hint)
+        painter.restore()

@@ -1,0 +1,303 @@
+"""The genogram canvas: building families from the keyboard, dragging, undo, and small updates."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from genogram.model import Case, CaseMeta, ChildKind, FuzzyDate, Gender, UnionKind
+from genogram.model import operations as ops
+from genogram.storage.casefile import read_case, write_case
+
+
+def start_case() -> tuple[Case, str]:
+    """One invented person to build from."""
+    case = Case(CaseMeta(title="Keyboard family (fictional)", fictional=True, as_at=FuzzyDate(2026, 1, 1)))
+    edit, dana = ops.add_person(case, "Dana", Gender.FEMALE, born=FuzzyDate(1990))
+    case.apply(edit)
+    return case, dana
+
+
+@pytest.fixture
+def view(qtbot):
+    from desktop.canvas.genogram_view import GenogramView
+    from desktop.document.editor import CaseDocument
+
+    case, _ = start_case()
+    v = GenogramView(CaseDocument(case))
+    qtbot.addWidget(v)
+    v.resize(1000, 700)
+    v.show()
+    qtbot.waitExposed(v)
+    return v
+
+
+def person_named(case: Case, name: str) -> str:
+    return next(p.id for p in case.family.people() if p.display_name == name)
+
+
+def select(view, name: str) -> str:
+    pid = person_named(view.doc.case, name)
+    view.canvas.focus_person(pid)
+    view.canvas.setFocus()
+    return pid
+
+
+def press(qtbot, view, key, text: str | None = None, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    qtbot.keyClick(view.canvas, key, modifier)
+    if text is not None:
+        assert view.name_editor.isVisible()
+        qtbot.keyClicks(view.name_editor, text)
+        qtbot.keyClick(view.name_editor, Qt.Key.Key_Return)
+    view.scene.flush()
+
+
+def test_partner_and_child_from_the_keyboard_are_one_step_each(qtbot, view):
+    case = view.doc.case
+    select(view, "Dana")
+    press(qtbot, view, Qt.Key.Key_P, "Omar")
+    assert view.scene.selected_owners("person") == [person_named(case, "Omar")]
+    press(qtbot, view, Qt.Key.Key_C, "Rosa")
+    rosa = person_named(case, "Rosa")
+    parents = set(case.family.parents_of(rosa))
+    assert parents == {person_named(case, "Dana"), person_named(case, "Omar")}
+    stack = view.doc.undo_stack
+    assert [stack.text(i) for i in range(stack.count())] == ["Add partner for Dana", "Add child for Omar"]
+    stack.undo()
+    view.scene.flush()
+    assert not any(p.display_name == "Rosa" for p in case.family.people())
+    assert view.scene.item(rosa) is None
+    stack.redo()
+    view.scene.flush()
+    assert case.family.person(rosa).given == "Rosa"
+    assert view.scene.person_item(rosa) is not None
+
+
+def test_escape_keeps_the_default_name(qtbot, view):
+    select(view, "Dana")
+    qtbot.keyClick(view.canvas, Qt.Key.Key_P)
+    qtbot.keyClicks(view.name_editor, "Zed")
+    qtbot.keyClick(view.name_editor, Qt.Key.Key_Escape)
+    assert not view.name_editor.isVisible()
+    partner = view.doc.case.family.partners_of(person_named(view.doc.case, "Dana"))[0]
+    assert view.doc.case.family.person(partner).given == ""
+    assert view.doc.undo_stack.count() == 1
+
+
+def test_tricky_family_built_from_the_keyboard(qtbot, view):
+    """Remarriage with half-siblings, a same-sex couple, parents added above, a sibling."""
+    case = view.doc.case
+    select(view, "Dana")
+    press(qtbot, view, Qt.Key.Key_P, "Omar")
+    press(qtbot, view, Qt.Key.Key_C, "Rosa")
+    select(view, "Dana")
+    press(qtbot, view, Qt.Key.Key_P, "Sam")
+    select(view, "Sam")
+    qtbot.keyClick(view.canvas, Qt.Key.Key_F)  # Sam is a woman: a same-sex couple
+    press(qtbot, view, Qt.Key.Key_C, "Lan")
+    select(view, "Dana")
+    press(qtbot, view, Qt.Key.Key_P, "Gwen", Qt.KeyboardModifier.ShiftModifier)
+    select(view, "Dana")
+    press(qtbot, view, Qt.Key.Key_S, "Rhys")
+    fam = case.family
+    dana, omar, sam = (person_named(case, n) for n in ("Dana", "Omar", "Sam"))
+    rosa, lan, gwen, rhys = (person_named(case, n) for n in ("Rosa", "Lan", "Gwen", "Rhys"))
+    assert fam.person(sam).gender is Gender.FEMALE
+    assert set(fam.parents_of(lan)) == {dana, sam}
+    assert set(fam.parents_of(rosa)) == {dana, omar}
+    assert gwen in fam.parents_of(dana)
+    assert set(fam.parents_of(rhys)) == set(fam.parents_of(dana))
+    assert len(fam.unions_of(dana)) == 2
+    # everyone drawn, each once
+    assert set(view.scene.layout.people) == {p.id for p in fam.people()}
+    assert {i.owner for i in view.scene.glyph_items("person")} == set(view.scene.layout.people)
+
+
+def test_quick_add_needs_a_selection_and_says_so(qtbot, view):
+    view.scene.clearSelection()
+    qtbot.keyClick(view.canvas, Qt.Key.Key_C)
+    assert "Select a person first" in view.status.text()
+    assert view.doc.undo_stack.count() == 0
+
+
+def test_adding_parents_twice_is_refused_in_one_sentence(qtbot, view):
+    select(view, "Dana")
+    press(qtbot, view, Qt.Key.Key_P, "Mum", Qt.KeyboardModifier.ShiftModifier)
+    select(view, "Dana")
+    qtbot.keyClick(view.canvas, Qt.Key.Key_P, Qt.KeyboardModifier.ShiftModifier)
+    assert view.status.text() == "Dana already has birth parents."
+    assert view.doc.undo_stack.count() == 1
+
+
+def drag(qtbot, view, pid: str, dx: int, dy: int = 0) -> None:
+    item = view.scene.person_item(pid)
+    place = view.scene.layout.people[pid]
+    from PySide6.QtCore import QPointF
+
+    start = view.canvas.mapFromScene(QPointF(place.cx, place.cy))
+    end = start + QPoint(dx, dy)
+    vp = view.canvas.viewport()
+    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, pos=start)
+    for k in range(1, 6):
+        qtbot.mouseMove(vp, start + QPoint(dx * k // 5, dy * k // 5))
+    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=end)
+    view.scene.flush()
+    assert item is view.scene.person_item(pid)
+
+
+def test_drag_is_one_undo_step_saved_in_the_case(qtbot, view, tmp_path):
+    case = view.doc.case
+    select(view, "Dana")
+    press(qtbot, view, Qt.Key.Key_P, "Omar")
+    press(qtbot, view, Qt.Key.Key_C, "Rosa")
+    rosa = person_named(case, "Rosa")
+    before = view.scene.layout.people[rosa].cx
+    zoom = view.canvas.zoom()
+    drag(qtbot, view, rosa, 120)
+    after = view.scene.layout.people[rosa].cx
+    assert after - before == pytest.approx(120 / zoom, abs=2.0)
+    stack = view.doc.undo_stack
+    assert stack.count() == 3 and stack.text(2) == "Move Rosa"
+    assert case.hints.nudges[rosa][0] == pytest.approx(120 / zoom, abs=2.0)
+    assert view.scene.person_item(rosa).pos().isNull()  # the layout holds the move now
+    path = tmp_path / "moved.kinscape"
+    write_case(case, path)
+    reopened = read_case(path)
+    assert reopened.hints.nudges[rosa] == pytest.approx(case.hints.nudges[rosa])
+    from genogram.layout.genogram import layout_genogram
+
+    assert layout_genogram(reopened).people[rosa].cx == pytest.approx(after)
+    stack.undo()
+    view.scene.flush()
+    assert view.scene.layout.people[rosa].cx == pytest.approx(before)
+
+
+def test_tab_and_arrows_move_between_people(qtbot, view):
+    case = view.doc.case
+    select(view, "Dana")
+    press(qtbot, view, Qt.Key.Key_P, "Omar")
+    press(qtbot, view, Qt.Key.Key_C, "Rosa")
+    rosa, omar, dana = (person_named(case, n) for n in ("Rosa", "Omar", "Dana"))
+    view.canvas.focus_person(rosa)
+    qtbot.keyClick(view.canvas, Qt.Key.Key_Up)
+    assert view.scene.selected_owners("person")[0] in (omar, dana)
+    first = view.scene.selected_owners("person")[0]
+    other = omar if first == dana else dana
+    qtbot.keyClick(view.canvas, Qt.Key.Key_Left if view.scene.layout.people[other].cx <
+                   view.scene.layout.people[first].cx else Qt.Key.Key_Right)
+    assert view.scene.selected_owners("person") == [other]
+    view.scene.clearSelection()
+    qtbot.keyClick(view.canvas, Qt.Key.Key_Tab)
+    top_row = sorted(view.scene.layout.people.values(), key=lambda p: (p.generation, p.cx))
+    assert view.scene.selected_owners("person") == [top_row[0].id]
+    qtbot.keyClick(view.canvas, Qt.Key.Key_Backtab)
+    assert view.scene.selected_owners("person") == [top_row[-1].id]
+
+
+def test_zoom_keys_and_fit(qtbot, view):
+    view.canvas.fit()
+    fitted = view.canvas.zoom()
+    view.actions_by_name["zoom_in"].trigger()
+    assert view.canvas.zoom() == pytest.approx(fitted * 1.2)
+    view.actions_by_name["zoom_out"].trigger()
+    view.actions_by_name["zoom_out"].trigger()
+    assert view.canvas.zoom() == pytest.approx(fitted / 1.2)
+    view.actions_by_name["fit"].trigger()
+    assert view.canvas.zoom() == pytest.approx(fitted)
+
+
+def big_case(n_families: int) -> tuple[Case, str]:
+    """A wide invented family: generations of couples with children, about 3 people a family."""
+    case, root = start_case()
+    frontier = [root]
+    made = 1
+    while made < n_families * 3:
+        nxt = []
+        for pid in frontier:
+            e, _partner = ops.add_partner(case, pid, f"P{made}")
+            case.apply(e)
+            made += 1
+            for k in range(2):
+                e, child = ops.add_child(case, pid, f"C{made}", Gender.FEMALE if k else Gender.MALE)
+                case.apply(e)
+                made += 1
+                nxt.append(child)
+            if made >= n_families * 3:
+                break
+        frontier = nxt
+    return case, frontier[-1]
+
+
+def test_adding_a_child_updates_only_the_items_it_touches(qtbot):
+    from desktop.canvas.scene import GenogramScene
+
+    case, _ = big_case(34)
+    assert case.family.person_count() >= 100
+    scene = GenogramScene()
+    scene.set_case(case)
+    total = len(scene.glyph_items())
+    leaf = max(case.family.people(), key=lambda p: scene.layout.people[p.id].cx)
+    e, partner = ops.add_partner(case, leaf.id, "Newcomer")
+    case.apply(e)
+    scene.flush()
+    e, child = ops.add_child(case, leaf.id, "Baby")
+    case.apply(e)
+    scene.flush()
+    assert child in scene.touched and scene.person_item(child) is not None
+    assert len(scene.touched) < total / 4, (len(scene.touched), total)
+    untouched = [i for i in scene.glyph_items() if i.owner not in scene.touched]
+    assert all(i.updates == 0 for i in untouched if i.owner not in (leaf.id, partner))
+    scene.set_case(None)
+    assert not scene.glyph_items()
+    case.apply(ops.add_child(case, leaf.id, "After")[0])
+    scene.flush()
+    assert not scene.glyph_items()  # disconnected: no longer follows the case
+
+
+def test_delete_removes_the_selection_undoably(qtbot, view):
+    case = view.doc.case
+    select(view, "Dana")
+    press(qtbot, view, Qt.Key.Key_P, "Omar")
+    omar = select(view, "Omar")
+    qtbot.keyClick(view.canvas, Qt.Key.Key_Delete)
+    view.scene.flush()
+    assert not case.family.has_person(omar)
+    assert view.doc.undo_stack.text(view.doc.undo_stack.count() - 1) == "Remove Omar"
+    view.doc.undo_stack.undo()
+    view.scene.flush()
+    assert case.family.has_person(omar) and case.family.unions()
+    union = case.family.unions()[0].id
+    view.scene.select_only([union])
+    view.canvas.setFocus()
+    qtbot.keyClick(view.canvas, Qt.Key.Key_Delete)
+    assert not case.family.unions() and case.family.has_person(omar)
+
+
+def test_union_kind_from_the_inspector(qtbot, view):
+    case = view.doc.case
+    select(view, "Dana")
+    press(qtbot, view, Qt.Key.Key_P, "Omar")
+    union = case.family.unions()[0].id
+    view.scene.select_only([union])
+    form = view.inspector.union
+    assert view.inspector.stack.currentWidget() is form
+    form.kind.setCurrentIndex(list(UnionKind).index(UnionKind.DIVORCED))
+    form.kind.activated.emit(form.kind.currentIndex())
+    assert case.family.union(union).kind is UnionKind.DIVORCED
+    form.ended.edit.setText("2018")
+    form.ended.edit.editingFinished.emit()
+    assert case.family.union(union).ended == FuzzyDate(2018)
+    view.doc.undo_stack.undo()
+    assert case.family.union(union).ended is None
+
+
+def test_child_link_kind_from_the_inspector(qtbot, view):
+    case = view.doc.case
+    select(view, "Dana")
+    press(qtbot, view, Qt.Key.Key_C, "Kai")
+    kai = person_named(case, "Kai")
+    link = case.family.parent_links(kai)[0]
+    view.scene.select_only([f"{link.union}>{kai}"])
+    form = view.inspector.link
+    assert view.inspector.stack.currentWidget() is form
+    form.kind.activated.emit(list(ChildKind).index(ChildKind.ADOPTED))
+    assert case.family.child_link(link.union, kai).kind is ChildKind.ADOPTED
