@@ -1,0 +1,6 @@
+"""`python -m desktop`: the Kinscape app."""
+import sys
+
+from .app import main
+
+sys.exit(main())

@@ -1,0 +1,358 @@
+"""The main window: one open case, a tab per view, and the File, Edit and Help menus.
+
+The window owns the file decisions (open, save, the unsaved-changes and changed-on-disk
+questions, recovery); the views only show and edit the document they are given. Questions,
+file choosers and error boxes go through three replaceable callables (`ask`, `choose_path`,
+`report_error`) so tests can answer them without a modal dialog.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from genogram.model import Case, CaseMeta
+from genogram.storage.casefile import CaseFileError, ChangedOnDiskError
+
+from .about import AboutDialog
+from .document.autosave import Autosaver, find_recoveries, recover
+from .document.editor import CaseDocument
+from .peoplepanel import PeoplePanel
+from .settings import Settings
+
+FILE_FILTER = "Kinscape cases (*.kinscape);;Case data (*.json);;All files (*)"
+DEFAULT_SIZE = (1280, 800)
+
+# Answers to the window's questions: what `ask(kind, text)` returns.
+SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+OVERWRITE, SAVE_AS = "overwrite", "save_as"
+RECOVER, LATER = "recover", "later"
+
+
+class MainWindow(QMainWindow):
+    documentChanged = Signal(object)  # noqa: N815 - Qt signal naming
+
+    def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings or Settings()
+        self.document: CaseDocument | None = None
+        self.autosaver: Autosaver | None = None
+        self.undo_group = QUndoGroup(self)
+        self.ask: Callable[[str, str], str] = self._ask_with_box
+        self.choose_path: Callable[[str, str], str | None] = self._choose_with_dialog
+        self.report_error: Callable[[str], None] = self._error_box
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName("Views of the case")
+        self.setCentralWidget(self.tabs)
+        self._views: list[QWidget] = []
+        self.people = PeoplePanel(self)
+        self.people.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.add_view("People", self.people)
+
+        self._build_menus()
+        self.statusBar().showMessage("Ready")
+        self._restore_window()
+
+    # ---- views ----------------------------------------------------------------------------
+    def add_view(self, title: str, widget: QWidget) -> int:
+        """Add a tab; a view with `set_document(doc)` is given each document the window opens."""
+        widget.setAccessibleName(widget.accessibleName() or title)
+        index = self.tabs.addTab(widget, title)
+        self._views.append(widget)
+        if self.document is not None and hasattr(widget, "set_document"):
+            widget.set_document(self.document)
+        return index
+
+    # ---- menus ----------------------------------------------------------------------------
+    def _action(self, text: str, slot: Callable[[], object], key: object = None,
+                tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if isinstance(key, tuple):  # a standard key, and the usual keys where a platform has none
+            standard, fallback = key
+            keys = QKeySequence.keyBindings(standard) or [QKeySequence(fallback)]
+            action.setShortcuts(keys)
+        elif key is not None:
+            action.setShortcut(QKeySequence(key))  # type: ignore[call-overload]
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        std = QKeySequence.StandardKey
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.new_action = self._action("&New case", self.new_case, (std.New, "Ctrl+N"), "Start a new, empty case")
+        self.open_action = self._action("&Open…", self.open_case, (std.Open, "Ctrl+O"), "Open a case file")
+        self.save_action = self._action("&Save", self.save, (std.Save, "Ctrl+S"), "Save the case")
+        self.save_as_action = self._action("Save &As…", self.save_as, (std.SaveAs, "Ctrl+Shift+S"),
+                                           "Save the case under a new name")
+        self.close_action = self._action("&Close case", self.close_case, (std.Close, "Ctrl+W"),
+                                         "Close this case")
+        self.quit_action = self._action("&Quit", self.close, (std.Quit, "Ctrl+Q"), "Quit Kinscape")
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.insertAction(self.recent_menu.menuAction(), self.new_action)
+        file_menu.insertAction(self.recent_menu.menuAction(), self.open_action)
+        file_menu.addSeparator()
+        for action in (self.save_action, self.save_as_action, self.close_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = bar.addMenu("&Edit")
+        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts(QKeySequence.keyBindings(std.Undo) or [QKeySequence("Ctrl+Z")])
+        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts(QKeySequence.keyBindings(std.Redo)
+                                      or [QKeySequence("Ctrl+Shift+Z")])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self._action("&Add person", self.people.add_person, "Ctrl+Shift+A",
+                                         "Add someone to the case"))
+
+        help_menu = bar.addMenu("&Help")
+        self.about_action = self._action("&About Kinscape", self.show_about, None,
+                                         "Version, licences and privacy")
+        help_menu.addAction(self.about_action)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = self.settings.recent_files()
+        for n, path in enumerate(files, start=1):
+            label = f"&{n} {Path(path).name}" if n < 10 else Path(path).name
+            action = self.recent_menu.addAction(label)
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda _c=False, p=path: self.open_case(p))
+        if not files:
+            self.recent_menu.addAction("No recent cases").setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction("&Clear this list", self.settings.clear_recent_files)
+
+    # ---- the document ---------------------------------------------------------------------
+    def set_document(self, doc: CaseDocument) -> None:
+        """Show `doc`; the old one is closed (the caller has already asked about its edits)."""
+        old = self.document
+        if old is not None:
+            if self.autosaver is not None:
+                self.autosaver.stop()
+            self.undo_group.removeStack(old.undo_stack)
+            old.close()
+            old.deleteLater()
+        doc.setParent(self)
+        self.document = doc
+        self.undo_group.addStack(doc.undo_stack)
+        self.undo_group.setActiveStack(doc.undo_stack)
+        self.autosaver = Autosaver(doc, self.settings.autosave_seconds())
+        doc.modifiedChanged.connect(self._update_title)
+        doc.titleChanged.connect(self._update_title)
+        doc.pathChanged.connect(self._on_path_changed)
+        for view in self._views:
+            if hasattr(view, "set_document"):
+                view.set_document(doc)
+        self._update_title()
+        self.documentChanged.emit(doc)
+
+    def _update_title(self, *_args: object) -> None:
+        doc = self.document
+        if doc is None:
+            self.setWindowTitle("Kinscape")
+            return
+        where = f" ({doc.path.name})" if doc.path else ""
+        self.setWindowTitle(f"{doc.title()}{where}[*] — Kinscape")
+        self.setWindowModified(doc.is_modified())
+
+    def _on_path_changed(self, path: str) -> None:
+        self.settings.add_recent_file(path)
+        self._update_title()
+
+    # ---- File menu ------------------------------------------------------------------------
+    def new_case(self) -> None:
+        if self.maybe_save():
+            self.set_document(CaseDocument(Case(CaseMeta(title="Untitled case"))))
+            self.statusBar().showMessage("New case", 5000)
+
+    def open_case(self, path: str | None = None) -> bool:
+        """Open a case; if it cannot be read, say why in one sentence and keep what is open."""
+        path = path or self.choose_path("open", self.settings.last_folder())
+        if not path:
+            return False
+        try:
+            doc = CaseDocument.open(path)
+        except CaseFileError as exc:
+            self.report_error(str(exc))
+            if not Path(path).exists():
+                self.settings.remove_recent_file(str(Path(path).resolve()))
+            return False
+        if not self.maybe_save():
+            doc.deleteLater()
+            return False
+        self.set_document(doc)
+        self.settings.add_recent_file(path)
+        self.settings.set_last_folder(str(Path(path).resolve().parent))
+        self.statusBar().showMessage(f"Opened {Path(path).name}", 5000)
+        return True
+
+    def save(self) -> bool:
+        doc = self.document
+        if doc is None:
+            return False
+        if doc.path is None:
+            return self.save_as()
+        return self._save_to(None)
+
+    def save_as(self) -> bool:
+        doc = self.document
+        if doc is None:
+            return False
+        folder = str(doc.path.parent) if doc.path else self.settings.last_folder()
+        suggested = str(Path(folder or Path.home()) / f"{_file_stem(doc.title())}.kinscape")
+        path = self.choose_path("save", suggested)
+        if not path:
+            return False
+        if not Path(path).suffix:
+            path += ".kinscape"
+        return self._save_to(path)
+
+    def _save_to(self, path: str | None, overwrite: bool = False) -> bool:
+        doc = self.document
+        assert doc is not None
+        try:
+            doc.save(path, overwrite=overwrite)
+        except ChangedOnDiskError as exc:
+            answer = self.ask("changed_on_disk", f"{exc}.")
+            if answer == OVERWRITE:
+                return self._save_to(path, overwrite=True)
+            if answer == SAVE_AS:
+                return self.save_as()
+            return False
+        except CaseFileError as exc:
+            self.report_error(str(exc))
+            return False
+        assert doc.path is not None
+        self.settings.add_recent_file(doc.path)
+        self.settings.set_last_folder(str(doc.path.parent))
+        self.statusBar().showMessage(f"Saved {doc.path.name}", 5000)
+        return True
+
+    def close_case(self) -> None:
+        """Close the case, leaving an empty one to start from."""
+        if self.maybe_save():
+            self.set_document(CaseDocument(Case(CaseMeta(title="Untitled case"))))
+            self.statusBar().showMessage("Case closed", 5000)
+
+    def maybe_save(self) -> bool:
+        """Ask about unsaved edits: True when it is safe to let the case go."""
+        doc = self.document
+        if doc is None or not doc.is_modified():
+            return True
+        answer = self.ask("unsaved", f"“{doc.title()}” has changes that are not saved yet.")
+        if answer == SAVE:
+            return self.save()
+        if answer == DISCARD:
+            if self.autosaver is not None:
+                self.autosaver.stop()  # thrown away on purpose: no recovery copy either
+            return True
+        return False
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if not self.maybe_save():
+            event.ignore()
+            return
+        if self.autosaver is not None:
+            self.autosaver.stop()
+        self.settings.set_window_geometry(self.saveGeometry())
+        self.settings.set_window_state(self.saveState())
+        self.settings.sync()
+        event.accept()
+
+    # ---- recovery -------------------------------------------------------------------------
+    def offer_recovery(self) -> bool:
+        """After a crash: offer each recovery copy back (Recover, Discard, or decide later)."""
+        recovered = False
+        for found in find_recoveries():
+            answer = self.ask("recover", f"Kinscape closed without saving {found.describe()}.")
+            if answer == DISCARD:
+                found.discard()
+            elif answer == RECOVER and not recovered:
+                try:
+                    doc = recover(found)
+                except CaseFileError as exc:
+                    self.report_error(str(exc))
+                    continue
+                if not self.maybe_save():
+                    continue
+                self.set_document(doc)
+                assert self.autosaver is not None
+                self.autosaver.write_now()  # the copy now lives on under this session
+                found.discard()
+                recovered = True
+                self.statusBar().showMessage(
+                    "Recovered unsaved changes. Save the case to keep them.", 10000)
+        return recovered
+
+    # ---- help -----------------------------------------------------------------------------
+    def show_about(self) -> None:
+        AboutDialog(self).exec()
+
+    # ---- questions (replaced in tests) ----------------------------------------------------
+    def _ask_with_box(self, kind: str, text: str) -> str:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setText(text)
+        buttons: dict[object, str] = {}
+        role = QMessageBox.ButtonRole
+        choices = {
+            "unsaved": [("&Save", role.AcceptRole, SAVE), ("&Don't save", role.DestructiveRole, DISCARD),
+                        ("Cancel", role.RejectRole, CANCEL)],
+            "changed_on_disk": [("Save &As…", role.AcceptRole, SAVE_AS),
+                                ("&Overwrite", role.DestructiveRole, OVERWRITE),
+                                ("Cancel", role.RejectRole, CANCEL)],
+            "recover": [("&Recover", role.AcceptRole, RECOVER), ("&Discard", role.DestructiveRole, DISCARD),
+                        ("Decide &later", role.RejectRole, LATER)],
+        }[kind]
+        box.setWindowTitle({"unsaved": "Unsaved changes", "changed_on_disk": "File changed on disk",
+                            "recover": "Recover unsaved changes"}[kind])
+        if kind == "unsaved":
+            box.setInformativeText("Save them before closing the case?")
+        elif kind == "recover":
+            box.setInformativeText("Recover opens those changes so you can save them; "
+                                   "Discard throws them away.")
+        for label, button_role, answer in choices:
+            buttons[box.addButton(label, button_role)] = answer
+        box.setDefaultButton(next(iter(buttons)))  # type: ignore[arg-type]
+        box.exec()
+        return buttons.get(box.clickedButton(), choices[-1][2])
+
+    def _choose_with_dialog(self, mode: str, suggested: str) -> str | None:
+        if mode == "open":
+            path, _ = QFileDialog.getOpenFileName(self, "Open a case", suggested, FILE_FILTER)
+        else:
+            path, _ = QFileDialog.getSaveFileName(self, "Save the case", suggested, FILE_FILTER)
+        return path or None
+
+    def _error_box(self, text: str) -> None:
+        QMessageBox.warning(self, "Kinscape", text)
+
+    def _restore_window(self) -> None:
+        geometry = self.settings.window_geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(*DEFAULT_SIZE)
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+
+
+def _file_stem(title: str) -> str:
+    """A file name from a case title: letters, digits, spaces and dashes only."""
+    keep = "".join(c if c.isalnum() or c in " -_" else " " for c in title)
+    return " ".join(keep.split())[:60] or "case"
