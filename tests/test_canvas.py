@@ -301,3 +301,20 @@ def test_child_link_kind_from_the_inspector(qtbot, view):
     assert view.inspector.stack.currentWidget() is form
     form.kind.activated.emit(list(ChildKind).index(ChildKind.ADOPTED))
     assert case.family.child_link(link.union, kai).kind is ChildKind.ADOPTED
+
+
+def test_scene_draws_exactly_the_notations_groups(qtbot):
+    """The scene composes groups itself (to reuse unchanged people); it must match the notation."""
+    from desktop.canvas.scene import GenogramScene
+    from genogram.demo import load_demo
+    from genogram.layout.genogram import layout_genogram
+    from genogram.notation.genogram import genogram_glyphs
+
+    case = load_demo()
+    scene = GenogramScene()
+    scene.set_case(case)
+    expected = genogram_glyphs(case, layout_genogram(case))
+    assert {g.owner: g for g in expected} == {i.owner: i.group for i in scene.glyph_items()}
+    assert [i.owner for i in sorted(scene.glyph_items(), key=lambda i: i.zValue())][-1] in {
+        p.id for p in case.family.people()}
+    scene.set_case(None)

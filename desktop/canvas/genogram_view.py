@@ -47,7 +47,7 @@ from genogram.model import operations as ops
 from .find import FindBar
 from .inspector import Inspector
 from .interactions import BondTool, Chooser, choose_with_menu
-from .printing import ExportDialog, export_file, print_genogram
+from .printing import ExportDialog, default_printer, export_file, print_genogram
 from .quickadd import KINDS, FoldingCommand, NameEditor, name_edit, push_add
 from .scene import GenogramScene
 from .view import GenogramCanvas
@@ -413,7 +413,7 @@ class GenogramView(QWidget):
         if case is None or not case.family.people():
             self.say("There is nobody in the genogram yet, so there is nothing to print.")
             return False
-        printer = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer = printer or default_printer()
         dialog = QPrintDialog(printer, self)
         if not self.run_dialog(dialog):
             return False

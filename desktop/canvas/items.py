@@ -36,7 +36,8 @@ class GlyphItem(QGraphicsItem):
         super().__init__()
         self._group = group
         self._rect = QRectF()
-        self._shape = QPainterPath()
+        self._ink = QRectF()
+        self._shape: QPainterPath | None = None
         self._hover = False
         self.updates = 0  # how often its drawing changed (tests check edits touch few items)
         self._measure()
@@ -72,19 +73,23 @@ class GlyphItem(QGraphicsItem):
     def _measure(self) -> None:
         children = self._group.children
         pad = HIGHLIGHT_PAD + 2.0
-        self._rect = glyph_rect(children).adjusted(-pad, -pad, pad, pad) if children else QRectF()
-        self._shape = glyph_shape(children) if children else QPainterPath()
+        self._ink = glyph_rect(children) if children else QRectF()
+        self._rect = self._ink.adjusted(-pad, -pad, pad, pad)
+        self._shape = None  # worked out when first asked for: most items are never hit-tested
 
     # ---- Qt virtuals ------------------------------------------------------------------------
     def boundingRect(self) -> QRectF:
         return self._rect
 
     def shape(self) -> QPainterPath:
+        if self._shape is None:
+            children = self._group.children
+            self._shape = glyph_shape(children) if children else QPainterPath()
         return self._shape
 
     def highlight_path(self) -> QPainterPath:
-        """What the selection wash covers: the clickable outline, a little wider."""
-        return self._shape
+        """What the selection wash covers: the clickable outline."""
+        return self.shape()
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
@@ -119,20 +124,16 @@ class PersonItem(GlyphItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable, True)
 
     def highlight_path(self) -> QPainterPath:
-        path = QPainterPath()
-        r = glyph_rect(self._group.children).adjusted(-HIGHLIGHT_PAD, -HIGHLIGHT_PAD,
-                                                      HIGHLIGHT_PAD, HIGHLIGHT_PAD)
-        path.addRoundedRect(r, 6.0, 6.0)
-        return path
+        if self._shape is None:
+            path = QPainterPath()
+            r = self._ink.adjusted(-HIGHLIGHT_PAD, -HIGHLIGHT_PAD, HIGHLIGHT_PAD, HIGHLIGHT_PAD)
+            path.addRoundedRect(r, 6.0, 6.0)
+            self._shape = path
+        return self._shape
 
     def shape(self) -> QPainterPath:
         """A person is picked anywhere on their symbol-and-label box, not only on the ink."""
         return self.highlight_path()
-
-    def symbol_centre_bottom(self) -> tuple[float, float, float]:
-        """Centre x, and the top and bottom of the glyph box (where a name editor goes)."""
-        r = glyph_rect(self._group.children)
-        return r.center().x(), r.top(), r.bottom()
 
 
 def make_item(group: Group) -> GlyphItem:

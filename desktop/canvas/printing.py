@@ -84,9 +84,6 @@ def export_file(case: Case, fmt: str, opts: ExportOptions, path: str) -> None:
 
 def print_genogram(case: Case, printer: QPrinter) -> int:
     """Paint the printout on `printer`, fitted to one page. Returns the pages printed."""
-    if printer.pageLayout().orientation() == QPageLayout.Orientation.Portrait and \
-            not printer.property("kinscape_keep_orientation"):
-        printer.setPageOrientation(QPageLayout.Orientation.Landscape)  # families are wide
     glyphs = sheet_glyphs(case, layout_genogram(case))
     x0, y0, x1, y1 = bounds(glyphs)
     painter = QPainter()
@@ -106,14 +103,21 @@ def print_genogram(case: Case, printer: QPrinter) -> int:
     return 1
 
 
+def default_printer() -> QPrinter:
+    """The system's printer, landscape to start with: families are wider than tall."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+    return printer
+
+
 def pdf_printer(path: str) -> QPrinter:
     """A printer that writes a PDF (for tests and for "print to file" without a dialog)."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(path)
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printer.setPageOrientation(QPageLayout.Orientation.Landscape)
     printer.setPageMargins(QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter)
     return printer
 
 
-__all__ = ["ExportDialog", "QRectF", "export_file", "pdf_printer", "print_genogram"]

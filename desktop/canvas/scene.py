@@ -15,7 +15,13 @@ from PySide6.QtWidgets import QGraphicsScene
 from genogram.layout.genogram import layout_genogram
 from genogram.layout.types import GenogramLayout
 from genogram.model import Case, Change
-from genogram.notation.genogram import genogram_glyphs
+from genogram.notation.genogram import (
+    bond_groups,
+    household_groups,
+    link_groups,
+    person_group,
+    union_group,
+)
 from genogram.notation.glyphs import Group
 
 from .items import GlyphItem, PersonItem, make_item
@@ -46,6 +52,7 @@ class GenogramScene(QGraphicsScene):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.flush)
         self.touched: set[str] = set()  # owners added, changed or removed by the last relayout
+        self._person_cache: dict[str, tuple[object, Group]] = {}
 
     # ---- the document ---------------------------------------------------------------------
     def set_case(self, case: Case | None) -> None:
@@ -58,6 +65,7 @@ class GenogramScene(QGraphicsScene):
         self._items.clear()
         self._case = case
         self._layout = GenogramLayout()
+        self._person_cache = {}
         if case is not None:
             case.events.connect(self._on_change)
             self.relayout()
@@ -120,6 +128,25 @@ class GenogramScene(QGraphicsScene):
         if self._dirty:
             self.relayout()
 
+    def _groups(self, case: Case, layout: GenogramLayout) -> list[Group]:
+        """The notation's groups, as `genogram_glyphs` makes them (the screen shows private
+        people too), with each person's group reused while nothing it shows has changed."""
+        out: list[Group] = household_groups(case, layout)
+        out += [union_group(case, layout, up) for up in layout.unions.values()]
+        for up in layout.unions.values():
+            out += link_groups(case, layout, up)
+        out += bond_groups(case, layout)
+        meta, as_at = case.meta, case.as_at()
+        cache: dict[str, tuple[object, Group]] = {}
+        for pid, place in layout.people.items():
+            key = (case.family.person(pid), place, meta.index_person == pid, as_at)
+            old = self._person_cache.get(pid)
+            group = old[1] if old is not None and old[0] == key else person_group(case, place)
+            cache[pid] = (key, group)
+            out.append(group)
+        self._person_cache = cache
+        return out
+
     def relayout(self) -> None:
         """Lay out again and update only the items whose glyphs changed."""
         self._dirty = False
@@ -127,10 +154,7 @@ class GenogramScene(QGraphicsScene):
         if case is None:
             return
         layout = layout_genogram(case)
-        wanted: dict[str, Group] = {}
-        for g in genogram_glyphs(case, layout):
-            if isinstance(g, Group):
-                wanted[g.owner] = g
+        wanted = {g.owner: g for g in self._groups(case, layout)}
         touched: set[str] = set()
         for owner in [o for o in self._items if o not in wanted]:
             item = self._items.pop(owner)
