@@ -239,6 +239,11 @@ def test_user_placements_are_kept_and_the_rest_go_round_them() -> None:
         assert rel(lay, f"s{i + 1}") == pytest.approx((x, y))
         assert lay.systems[f"s{i + 1}"].pinned
     assert_clear(lay)
+    # a drop on the canvas stored with to_position comes back exactly where it was dropped
+    s5 = lay.systems["s5"]
+    case = build(24, pins={**pins, 4: lay.to_position(s5.cx + 3.0, s5.cy)})
+    again = layout_ecomap(case, "e1")
+    assert again.systems["s5"].cx - again.centre.cx == pytest.approx(s5.cx + 3.0 - lay.centre.cx)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -93,6 +93,11 @@ class EcomapLayout:
     def bounds(self) -> Box:
         return Box(0.0, 0.0, self.width, self.height)
 
+    def to_position(self, x: float, y: float) -> tuple[float, float]:
+        """What to store in `EcoSystem.position` for a system dropped with its centre at (x, y)
+        of this drawing: the offset from the ecomap's centre, which later layouts keep."""
+        return x - self.centre.cx, y - self.centre.cy
+
 
 # ---- reading the case ---------------------------------------------------------------------------
 def find_ecomap(case: Case, ecomap_id: str | None = None) -> Ecomap:
