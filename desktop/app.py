@@ -57,6 +57,15 @@ def _x_display_reachable(display: str) -> bool:
     return not number.isdigit() or Path(f"/tmp/.X11-unix/X{number}").exists()
 
 
+_NOISE = ("does not support propagateSizeHints",)  # the offscreen platform says this on every show
+
+
+def _qt_message(mode: object, context: object, message: str) -> None:
+    """Qt's own messages go to stderr as usual, less known noise that would alarm a user."""
+    if not any(n in message for n in _NOISE):
+        print(message, file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None, ready: Callable[[object], object] | None = None) -> int:
     """Run Kinscape; `ready(window)` is called once the window is up (used by tests)."""
     args = parse_args(argv)
@@ -64,7 +73,9 @@ def main(argv: Sequence[str] | None = None, ready: Callable[[object], object] | 
         print(NO_DISPLAY, file=sys.stderr)
         return 2
 
-    from PySide6.QtCore import QCoreApplication, QStandardPaths
+    from PySide6.QtCore import QCoreApplication, QStandardPaths, qInstallMessageHandler
+
+    qInstallMessageHandler(_qt_message)
 
     QCoreApplication.setOrganizationName("Kinscape")
     QCoreApplication.setApplicationName("Kinscape")
@@ -84,11 +95,11 @@ def main(argv: Sequence[str] | None = None, ready: Callable[[object], object] | 
     from .startup import first_document
 
     apply_app_font(app, register_bundled_fonts())
-    window = MainWindow()
     doc, problem = first_document(args.case, args.demo)
     if problem and args.screenshot:
         print(problem, file=sys.stderr)
         return 1
+    window = MainWindow()
     window.set_document(doc)
 
     if args.screenshot:

@@ -52,9 +52,9 @@ class MainWindow(QMainWindow):
         self._views: list[QWidget] = []
         self.people = PeoplePanel(self)
         self.people.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.add_view("People", self.people)
-
         self._build_menus()
+        self.add_view("People", self.people)
+        self._add_standard_views()
         self.statusBar().showMessage("Ready")
         self._restore_window()
 
@@ -64,9 +64,24 @@ class MainWindow(QMainWindow):
         widget.setAccessibleName(widget.accessibleName() or title)
         index = self.tabs.addTab(widget, title)
         self._views.append(widget)
+        message = getattr(widget, "message", None)
+        if message is not None and widget is not self.people:
+            message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        actions = widget.file_actions() if hasattr(widget, "file_actions") else []
+        if actions:  # export and print of this view, in the File menu before Close
+            self.file_menu.insertSeparator(self.save_as_action)
+            for action in actions:
+                self.file_menu.insertAction(self.close_action, action)
+            self.file_menu.insertSeparator(self.close_action)
         if self.document is not None and hasattr(widget, "set_document"):
             widget.set_document(self.document)
         return index
+
+    def _add_standard_views(self) -> None:
+        from .canvas.genogram_view import GenogramView
+
+        self.genogram = GenogramView(parent=self)
+        self.add_view("Genogram", self.genogram)
 
     # ---- menus ----------------------------------------------------------------------------
     def _action(self, text: str, slot: Callable[[], object], key: object = None,
@@ -87,7 +102,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         std = QKeySequence.StandardKey
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = self.file_menu = bar.addMenu("&File")
         self.new_action = self._action("&New case", self.new_case, (std.New, "Ctrl+N"), "Start a new, empty case")
         self.open_action = self._action("&Open…", self.open_case, (std.Open, "Ctrl+O"), "Open a case file")
         self.save_action = self._action("&Save", self.save, (std.Save, "Ctrl+S"), "Save the case")

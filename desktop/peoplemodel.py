@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QFont, QPalette
 
 from genogram.model import Change, DateError, FuzzyDate, Gender, Person, PersonKind, UpdatePerson
 from genogram.model.family import id_order
@@ -97,6 +97,10 @@ class PeopleModel(QAbstractTableModel):
             return "Type a date: 2019-03-04, 2019-03, 2019 or about 1980"
         if role == Qt.ItemDataRole.ForegroundRole and col == GIVEN and _unnamed(person):
             return QPalette().brush(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText)
+        if role == Qt.ItemDataRole.FontRole and person.id == self._doc.case.meta.index_person:
+            font = QFont()
+            font.setBold(True)  # the child the work is about stands out
+            return font
         if role == Qt.ItemDataRole.TextAlignmentRole and col == AGE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -112,16 +116,16 @@ class PeopleModel(QAbstractTableModel):
         if col == RELATION:
             return self._relations().get(p.id, "")
         if col == AGE:
-            age = case.age_of(p.id)
-            if age is None:
-                return "died" if p.is_dead else ""
-            years, approx = age
-            text = f"about {years}" if approx and not (p.born and p.born.month) else str(years)
-            return f"{text} (died)" if p.is_dead else text
+            age = None if p.is_dead else case.age_of(p.id)
+            return "" if age is None else _years(p, *age)
         if col == BORN:
             return p.born.label() if p.born else ""
         if col == DIED:
-            return p.died.label() if p.died else ("yes" if p.deceased else "")
+            if not p.is_dead:
+                return ""
+            when = p.died.label() if p.died else "died"
+            age = case.age_of(p.id)
+            return f"{when} (aged {_years(p, *age)})" if age is not None else when
         if col == GENDER:
             return GENDER_WORDS[p.gender] if p.kind is PersonKind.PERSON else ""
         if col == HOUSEHOLD:
@@ -213,6 +217,12 @@ class PeopleModel(QAbstractTableModel):
     def _column_changed(self, col: int) -> None:
         if self._ids:
             self.dataChanged.emit(self.index(0, col), self.index(len(self._ids) - 1, col))
+
+
+def _years(p: Person, years: int, approx: bool) -> str:
+    """ "about 74" only when a date is a year or a guess; a month off by one is still "7"."""
+    rough = approx and any(d is not None and d.month is None for d in (p.born, p.died))
+    return f"about {years}" if rough else str(years)
 
 
 def _unnamed(p: Person) -> bool:

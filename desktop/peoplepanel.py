@@ -40,7 +40,7 @@ from .peoplemodel import (
 )
 
 # Starting widths in average character widths, so the table scales with the system font.
-_WIDTH_CHARS = {GIVEN: 16, FAMILY: 14, KNOWN_AS: 12, RELATION: 22, AGE: 9, BORN: 12, DIED: 11,
+_WIDTH_CHARS = {GIVEN: 16, FAMILY: 14, KNOWN_AS: 12, RELATION: 22, AGE: 9, BORN: 12, DIED: 26,
                 GENDER: 11, HOUSEHOLD: 18}
 
 
@@ -140,7 +140,7 @@ class PeoplePanel(QWidget):
         for col, chars in _WIDTH_CHARS.items():
             self.table.setColumnWidth(col, chars * char + 2 * char)
         rows = self.table.verticalHeader()
-        rows.setDefaultSectionSize(int(self.table.fontMetrics().height() * 1.9))
+        rows.setDefaultSectionSize(int(self.table.fontMetrics().height() * 1.6))
 
     # ---- the document ---------------------------------------------------------------------
     def set_document(self, doc: CaseDocument | None) -> None:
@@ -152,7 +152,10 @@ class PeoplePanel(QWidget):
             doc.titleChanged.connect(self._update_summary)
         self._update_summary()
         if self.model.rowCount():
-            self.table.setCurrentIndex(self.model.index(0, GIVEN))
+            child = doc.case.meta.index_person if doc is not None else None
+            row = self.model.row_of(child) if child and doc.case.family.has_person(child) else 0
+            self.table.setCurrentIndex(self.model.index(row, GIVEN))
+            self.table.scrollTo(self.table.currentIndex())
 
     def _update_summary(self, *_args: object) -> None:
         if self._doc is None:

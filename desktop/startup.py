@@ -32,17 +32,17 @@ def first_document(path: str | None, demo: str | None) -> tuple[CaseDocument, st
 
 def _demo_case(name: str | None) -> Case:
     """A fictional demo family (LookupError naming the choices when there is no such demo)."""
+    from genogram import demo
+
     try:
-        from genogram import demo
-    except ImportError:
-        if name:
-            raise LookupError("This copy of Kinscape has no demo families") from None
-        return Case(CaseMeta(title="Untitled case"))
-    chosen = name or demo.DEFAULT_DEMO
-    if chosen not in demo.list_demos():
-        choices = ", ".join(demo.list_demos())
-        raise LookupError(f"There is no demo family called “{chosen}”; the demos are: {choices}")
-    return demo.load_demo(chosen)
+        return demo.load_demo(name or demo.DEFAULT_DEMO)
+    except ValueError as exc:
+        raise LookupError(_sentence(str(exc))) from None
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
 
 
 class _FirstPaint(QObject):

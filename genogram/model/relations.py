@@ -139,7 +139,7 @@ def relationships(case: Case, index_id: str) -> dict[str, str]:
     connected = _connected(case, index_id)
     for p in fam.people():
         if p.id not in ties and p.id in connected:
-            ties[p.id] = "relative"
+            ties[p.id] = "relative" if p.kind is PersonKind.PERSON else p.kind.value
     return ties
 
 
