@@ -608,7 +608,7 @@ def test_the_demo_families_follow_the_schema(schema: dict) -> None:
         assert schema_errors(data, schema, schema) == [], name
 
 
-def test_the_format_page_covers_every_record_and_its_example_opens() -> None:
+def test_the_format_page_covers_every_record_and_its_example_opens(schema: dict) -> None:
     text = (DOCS / "case-format.md").read_text(encoding="utf-8")
     classes, enums = model_types()
     for cls in classes:
@@ -618,5 +618,6 @@ def test_the_format_page_covers_every_record_and_its_example_opens() -> None:
     for enum in enums:
         assert all(f"`{m.value}`" in text for m in enum), enum.__name__
     example = text.split("```json\n", 1)[1].split("```", 1)[0]
+    assert schema_errors(json.loads(example), schema, schema) == []
     case = case_from_bytes(example.encode(), "example")
     assert case.family.person("p3").born == FuzzyDate(2019, 3)
