@@ -318,3 +318,64 @@ def test_scene_draws_exactly_the_notations_groups(qtbot):
     assert [i.owner for i in sorted(scene.glyph_items(), key=lambda i: i.zValue())][-1] in {
         p.id for p in case.family.people()}
     scene.set_case(None)
+
+
+def test_alt_arrows_nudge_and_merge_into_one_step(qtbot, view):
+    dana = select(view, "Dana")
+    x0 = view.scene.layout.people[dana].cx
+    press(qtbot, view, Qt.Key.Key_P, "Omar")
+    dana = select(view, "Dana")
+    x0 = view.scene.layout.people[dana].cx
+    for _ in range(3):
+        qtbot.keyClick(view.canvas, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    view.scene.flush()
+    assert view.doc.case.hints.nudges[dana] == (18.0, 0.0)
+    assert view.doc.undo_stack.count() == 2  # the add, then one move
+    view.doc.undo_stack.undo()
+    view.scene.flush()
+    assert view.scene.layout.people[dana].cx == pytest.approx(x0)
+
+
+def test_an_empty_case_starts_with_n(qtbot):
+    from desktop.canvas.genogram_view import GenogramView
+    from desktop.document.editor import CaseDocument
+
+    v = GenogramView(CaseDocument(Case(CaseMeta(title="Empty"))))
+    qtbot.addWidget(v)
+    with qtbot.waitActive(v):
+        v.show()
+        v.activateWindow()
+    v.canvas.setFocus()
+    press(qtbot, v, Qt.Key.Key_N, "Mia")
+    assert [p.given for p in v.doc.case.family.people()] == ["Mia"]
+    assert v.doc.undo_stack.text(0) == "Add Mia"
+
+
+def test_in_the_main_window_undo_reaches_the_drawing(qtbot, tmp_path):
+    from PySide6.QtCore import QCoreApplication, QStandardPaths
+
+    from desktop.canvas.genogram_view import GenogramView
+    from desktop.document.editor import CaseDocument
+    from desktop.mainwindow import MainWindow
+
+    QCoreApplication.setOrganizationName("Kinscape")
+    QCoreApplication.setApplicationName("Kinscape")
+    QStandardPaths.setTestModeEnabled(True)
+    w = MainWindow()
+    qtbot.addWidget(w)
+    genogram = GenogramView()
+    w.add_view("Genogram", genogram)
+    case, _ = start_case()
+    w.set_document(CaseDocument(case))
+    w.tabs.setCurrentWidget(genogram)
+    with qtbot.waitActive(w):
+        w.show()
+        w.activateWindow()
+    select(genogram, "Dana")
+    press(qtbot, genogram, Qt.Key.Key_C, "Rosa")
+    assert w.undo_action.text().endswith("Add child for Dana")
+    w.undo_action.trigger()
+    qtbot.waitUntil(lambda: len(genogram.scene.glyph_items("person")) == 1)
+    assert len(case.family.people()) == 1
+    w.ask = lambda kind, text: "discard"
+    w.close()

@@ -108,6 +108,7 @@ class GenogramView(QWidget):
         self.scene.selectionChanged.connect(self._show_selection)
         self.scene.relaid.connect(self._show_selection)
         self.canvas.personsMoved.connect(self._moved)
+        self.canvas.personsNudged.connect(lambda moves: self._moved(moves, continues=True))
         self.bond_tool.bondChosen.connect(self._add_bond)
         self.bond_tool.status.connect(self.say)
         self.bond_tool.finished.connect(lambda: self.actions_by_name["bond"].setChecked(False))
@@ -158,8 +159,9 @@ class GenogramView(QWidget):
         self._act("delete", "Remove", self.delete_selection, "Del", "Remove what is selected")
         self.toolbar.addSeparator()
         self._act("find", "Find", self.open_find, "Ctrl+F", "Find a person by name", on_canvas=False)
-        self._act("zoom_in", "Zoom in", self.canvas.zoom_in, "Ctrl+=", "Make the drawing larger",
-                  on_canvas=False)
+        zoom_in = self._act("zoom_in", "Zoom in", self.canvas.zoom_in, "Ctrl+=",
+                            "Make the drawing larger", on_canvas=False)
+        zoom_in.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
         self._act("zoom_out", "Zoom out", self.canvas.zoom_out, "Ctrl+-", "Make the drawing smaller",
                   on_canvas=False)
         self._act("fit", "Fit", self.canvas.fit, "Ctrl+0", "Show the whole family", on_canvas=False)
@@ -266,7 +268,7 @@ class GenogramView(QWidget):
             stack = self.doc.undo_stack
             if edit is not None:
                 if stack.index() == stack.count() and stack.command(stack.count() - 1) is cmd:
-                    cmd.fold(edit)
+                    cmd.fold(edit, f"Add {text.strip()}" if cmd.text() == "Add a person" else None)
                 else:
                     self.doc.push(edit, f"Rename {case.family.person(pid).display_name}")
             self.scene.flush()
@@ -279,10 +281,11 @@ class GenogramView(QWidget):
             self.name_editor._finish(True)
 
     # ---- other edits ------------------------------------------------------------------------
-    def _moved(self, moves: dict[str, tuple[float, float]]) -> None:
+    def _moved(self, moves: dict[str, tuple[float, float]], continues: bool = False) -> None:
         if self.doc is None:
             return
-        self._try(lambda: self.doc.push_move(ops.nudge(self.doc.case, moves), frozenset(moves)))
+        self._try(lambda: self.doc.push_move(ops.nudge(self.doc.case, moves), frozenset(moves),
+                                             continues=continues))
         self.scene.flush()
 
     def toggle_bond_tool(self) -> None:

@@ -34,10 +34,12 @@ class FoldingCommand(QUndoCommand):
         self._inverse: Edit | None = inverse
         self._skip = True  # QUndoStack.push calls redo(); the edit already happened
 
-    def fold(self, edit: Edit) -> None:
+    def fold(self, edit: Edit, text: str | None = None) -> None:
         """Apply `edit` now and make it part of this step (only while this step is done)."""
         inverse = self._case.apply(edit)
         assert self._inverse is not None
+        if text:
+            self.setText(text)
         self._forward = Compound([self._forward, edit], self.text())
         self._inverse = Compound([inverse, self._inverse], self.text())
 
@@ -64,7 +66,9 @@ def build(case: Case, kind: str, pid: str) -> tuple[Compound, str]:
     if kind == "parents":
         return ops.add_parents(case, pid)
     if kind == "person":
-        return ops.add_person(case)
+        edit, pid = ops.add_person(case)
+        edit.label = "Add a person"
+        return edit, pid
     raise ModelError(f"unknown kind of person to add: {kind}")
 
 

@@ -4,7 +4,8 @@ The view never edits the case: a finished drag is announced as `personsMoved` (a
 and the Genogram tab turns it into one undo step. Zoom: the mouse wheel (with or without
 Ctrl), a pinch, Ctrl+= / Ctrl+- and Ctrl+0 to fit. Pan: drag empty paper with the middle
 button or while holding Space, the scroll bars, a touchpad's two-finger scroll, or the arrow
-keys when nobody is selected (with someone selected the arrows move to their neighbours).
+keys when nobody is selected (with someone selected the arrows move to their neighbours, and
+Alt+arrows nudge them).
 """
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from .scene import GenogramScene
 
 MIN_ZOOM, MAX_ZOOM = 0.1, 8.0
 ZOOM_STEP = 1.2
+NUDGE_STEP = 6.0  # points moved by one Alt+arrow
 DESK = QColor("#e9ecef")  # around the paper
 PAPER_EDGE = QColor("#c9ced3")
 HINT = QColor("#555555")
@@ -35,7 +37,8 @@ HINT = QColor("#555555")
 class GenogramCanvas(QGraphicsView):
     """Shows a GenogramScene; announces intents, never edits the model."""
 
-    personsMoved = Signal(object)
+    personsMoved = Signal(object)  # {person id: (dx, dy)} when a drag ends
+    personsNudged = Signal(object)  # the same for Alt+arrow: a run of nudges is one step
     personClicked = Signal(str)
     zoomChanged = Signal(float)
 
@@ -55,7 +58,7 @@ class GenogramCanvas(QGraphicsView):
         self.picking = False  # a tool wants clicks on people, not selection or drags
         self._space = False
         self._pan_from: QPoint | None = None
-        self._fit_pending = True
+        self._auto_fit = True  # fit to the window until the user zooms
 
     # ---- zoom -----------------------------------------------------------------------------
     def zoom(self) -> float:
@@ -74,18 +77,18 @@ class GenogramCanvas(QGraphicsView):
         self.zoomChanged.emit(self.zoom())
 
     def zoom_in(self) -> None:
+        self._auto_fit = False
         self.set_zoom(self.zoom() * ZOOM_STEP)
 
     def zoom_out(self) -> None:
+        self._auto_fit = False
         self.set_zoom(self.zoom() / ZOOM_STEP)
 
     def fit(self) -> None:
         """The whole family in the window (never larger than 1.5×, so a small family stays calm)."""
         rect = self.sceneRect()
-        if rect.isEmpty() or self.viewport().width() < 10:
-            self._fit_pending = True
+        if rect.isEmpty() or not self.isVisible() or self.viewport().width() < 50:
             return
-        self._fit_pending = False
         vw, vh = self.viewport().width() - 4, self.viewport().height() - 4
         factor = min(vw / rect.width(), vh / rect.height(), 1.5)
         self.resetTransform()
@@ -93,13 +96,18 @@ class GenogramCanvas(QGraphicsView):
         self.centerOn(rect.center())
 
     def request_fit(self) -> None:
-        """Fit when the view next has a size (on opening a case)."""
-        self._fit_pending = True
+        """Fit now, and again as the window takes its size, until the user zooms (on opening)."""
+        self._auto_fit = True
         self.fit()
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().resizeEvent(event)
-        if self._fit_pending:
+        if self._auto_fit:
+            self.fit()
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().showEvent(event)
+        if self._auto_fit:
             self.fit()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
@@ -110,6 +118,7 @@ class GenogramCanvas(QGraphicsView):
             return
         steps = event.angleDelta().y() / 120.0 or event.angleDelta().x() / 120.0
         if steps:
+            self._auto_fit = False
             self.set_zoom(self.zoom() * math.pow(ZOOM_STEP, steps), event.position())
         event.accept()
 
@@ -117,11 +126,13 @@ class GenogramCanvas(QGraphicsView):
         if event.type() == QEvent.Type.NativeGesture:
             assert isinstance(event, QNativeGestureEvent)
             if event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+                self._auto_fit = False
                 self.set_zoom(self.zoom() * (1.0 + event.value()), event.position())
                 return True
         if event.type() == QEvent.Type.Gesture:
             pinch = event.gesture(Qt.GestureType.PinchGesture)  # type: ignore[attr-defined]
             if isinstance(pinch, QPinchGesture):
+                self._auto_fit = False
                 self.set_zoom(self.zoom() * pinch.scaleFactor())
                 event.accept()  # type: ignore[attr-defined]
                 return True
@@ -132,6 +143,7 @@ class GenogramCanvas(QGraphicsView):
         if event.button() == Qt.MouseButton.MiddleButton or (
                 self._space and event.button() == Qt.MouseButton.LeftButton):
             self._pan_from = event.position().toPoint()
+            self._auto_fit = False
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
             event.accept()
             return
@@ -195,7 +207,14 @@ class GenogramCanvas(QGraphicsView):
             return
         arrows = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1),
                   Qt.Key.Key_Down: (0, 1)}
-        if key in arrows and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if key in arrows and mods == Qt.KeyboardModifier.AltModifier:
+            chosen = self._scene().selected_owners("person")
+            if chosen:  # Alt+arrow nudges the selected people; a run of nudges is one step
+                dx, dy = arrows[key]
+                self.personsNudged.emit({p: (dx * NUDGE_STEP, dy * NUDGE_STEP) for p in chosen})
+            return
+        if key in arrows and not mods:
             if self._scene().selected_owners("person"):
                 self.move_to_neighbour(*arrows[key])
                 return
