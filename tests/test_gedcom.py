@@ -269,10 +269,20 @@ def test_malformed_files_give_one_line_and_no_output(name, line, words, tmp_path
     (b"0 HEAD\n1 GEDC\n0 @I1@ INDI\n0 @F1@ FAM\n1 HUSB @I1@\n1 WIFE @I1@\n0 TRLR\n",
      "names @I1@ as both partners"),
     (b"0 HEAD\n1 GEDC\n0 @I1@ INDI\n1\n0 TRLR\n", "cannot read this line"),
+    ((b"0 HEAD\n1 GEDC\n0 @I1@ INDI\n0 @I2@ INDI\n0 @I3@ INDI\n0 @F1@ FAM\n1 HUSB @I1@\n"
+      b"1 WIFE @I2@\n1 HUSB @I3@\n0 TRLR\n"), "names more than two partners"),
 ])
+
 def test_impossible_structure(data, words):
     with pytest.raises(GedcomError, match=re.escape(words)):
         import_gedcom(data)
+
+
+def test_a_repeated_partner_line_is_harmless():
+    data = (b"0 HEAD\n1 GEDC\n0 @I1@ INDI\n0 @I2@ INDI\n0 @F1@ FAM\n1 HUSB @I1@\n"
+            b"1 HUSB @I1@\n1 WIFE @I2@\n0 TRLR\n")
+    case, summary = import_gedcom(data)
+    assert len(case.family.unions()) == 1 and summary.unknown_partners == 0
 
 
 # ---- the command ------------------------------------------------------------------------------
@@ -421,3 +431,36 @@ def test_adoption_event_christening_and_burial_stand_in():
     assert link.kind is ChildKind.ADOPTED
     assert case.family.union(link.union).kind is UnionKind.CASUAL  # one partner, no events
     assert summary.unknown_partners == 1
+
+
+_INDI_LINES = ["1 NAME Ada /Vale/", "1 SEX X", "1 SEX F", "1 SEX M", "1 BIRT", "2 DATE ABT 1980",
+               "2 DATE 3 MAR 2001", "1 DEAT Y", "1 FAMC @F1@", "1 FAMC @F2@", "2 PEDI FOSTER",
+               "2 PEDI ADOPTED", "1 FAMS @F1@", "1 FAMS @F2@", "1 RESN PRIVACY"]
+_FAM_LINES = ["1 HUSB @I1@", "1 WIFE @I2@", "1 HUSB @I3@", "1 WIFE @I4@", "1 CHIL @I3@",
+              "1 CHIL @I4@", "1 CHIL @I1@", "1 MARR", "2 DATE 1990", "1 DIV Y", "1 ENGA Y"]
+_body = st.lists(st.sampled_from(_INDI_LINES), max_size=6)
+_fam_body = st.lists(st.sampled_from(_FAM_LINES), max_size=7)
+
+
+def _records(people: list[list[str]], fams: list[list[str]]) -> list[str]:
+    """Five people and two families, each defined once, with random facts and links."""
+    out = []
+    for n, body in enumerate(people, start=1):
+        out += [f"0 @I{n}@ INDI", f"1 NAME P{n} /Vale/", *body]
+    for n, body in enumerate(fams, start=1):
+        out += [f"0 @F{n}@ FAM", "1 _UID x", *body]
+    return out
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_body, min_size=5, max_size=5), st.lists(_fam_body, min_size=2, max_size=2))
+def test_random_families_import_cleanly_and_round_trip(people, fams):
+    text = "\n".join(["0 HEAD", "1 GEDC", "2 VERS 5.5.1", *_records(people, fams), "0 TRLR", ""])
+    try:
+        case, summary = import_gedcom(text.encode())
+    except GedcomError as exc:
+        assert "\n" not in str(exc)
+        return
+    assert summary.people + summary.unknown_partners == case.family.person_count()
+    again, _ = import_gedcom(export_gedcom7(case, include_private=True).encode())
+    assert structure(again) == structure(case)

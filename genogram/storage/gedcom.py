@@ -218,11 +218,13 @@ class _Importer:
     # ---- families -------------------------------------------------------------------------
     def _read_families(self) -> None:
         for fam in self.fams.values():
+            slots: set[tuple[str, str]] = set()
             for c in fam.node.children:
                 if c.tag in ("HUSB", "WIFE"):
                     ptr = self._pointer(c, "INDI")
-                    if ptr is None:
+                    if ptr is None or (c.tag, ptr) in slots:  # a repeated line says nothing new
                         continue
+                    slots.add((c.tag, ptr))
                     if ptr in fam.partners:
                         raise GedcomError(c.line, f"{fam.node.xref} names {ptr} as both partners")
                     if len(fam.partners) == 2:
