@@ -9,7 +9,7 @@ from PySide6.QtCore import QPointF, Qt
 
 from genogram.model import BondKind, DateError, FuzzyDate, Gender
 from genogram.model import operations as ops
-from tests.test_canvas import person_named, select, start_case
+from tests.test_canvas import person_named, press, select, start_case
 
 
 @pytest.fixture
@@ -188,3 +188,43 @@ def test_print_paints_the_family_on_the_page(qtbot, view, tmp_path):
     text = PdfReader(str(out)).pages[0].extract_text()
     for name in ("Dana", "Omar", "Rosa", "Key"):
         assert name in text
+
+
+def test_twins_and_a_loss_from_the_keyboard_and_inspector(qtbot, view):
+    from genogram.model import PersonKind
+
+    case = view.doc.case
+    select(view, "Rosa")
+    press(qtbot, view, Qt.Key.Key_S, "Ruby")
+    rosa, ruby = person_named(case, "Rosa"), person_named(case, "Ruby")
+    view.scene.select_only([rosa, ruby])
+    view.canvas.setFocus()
+    qtbot.keyClick(view.canvas, Qt.Key.Key_T, Qt.KeyboardModifier.ShiftModifier)
+    (group,) = case.family.birth_groups()
+    assert set(group.members) == {rosa, ruby} and group.identical
+    assert view.doc.undo_stack.text(view.doc.undo_stack.count() - 1) == "Mark Rosa and Ruby as identical twins"
+    view.scene.select_only([rosa, person_named(case, "Omar")])
+    qtbot.keyClick(view.canvas, Qt.Key.Key_T)
+    assert view.status.text() == "Twins must be children of the same parents; these are not."
+    select(view, "Dana")
+    press(qtbot, view, Qt.Key.Key_C, "")
+    new = view.scene.selected_owners("person")[0]
+    view.inspector.person.kind.activated.emit(list(PersonKind).index(PersonKind.MISCARRIAGE))
+    assert case.family.person(new).kind is PersonKind.MISCARRIAGE
+    view.scene.flush()
+    assert view.scene.layout.people[new].size < view.scene.layout.people[rosa].size
+
+
+def test_wheel_zooms_round_the_mouse(qtbot, view):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    before = view.canvas.zoom()
+    vp = view.canvas.viewport()
+    centre = QPointF(vp.width() / 2, vp.height() / 2)
+    for mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ControlModifier):
+        ev = QWheelEvent(centre, vp.mapToGlobal(centre), QPoint(), QPoint(0, 120), Qt.MouseButton.NoButton,
+                         mods, Qt.ScrollPhase.NoScrollPhase, False)
+        QApplication.sendEvent(vp, ev)
+    assert view.canvas.zoom() == pytest.approx(before * 1.2 * 1.2)

@@ -8,7 +8,6 @@ The main window adds `file_actions()` (export and print) to its File menu.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QPointF, Qt, Signal
@@ -25,25 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from genogram.model import (
-    BondKind,
-    Case,
-    Compound,
-    DateError,
-    Delete,
-    Edit,
-    Gender,
-    Household,
-    ModelError,
-    Put,
-    RemovePerson,
-    RemoveUnion,
-    SetMeta,
-    UnlinkChild,
-    UpdatePerson,
-)
+from genogram.model import BondKind, Case, DateError, Edit, Gender, ModelError
 from genogram.model import operations as ops
 
+from . import selection_edits as se
 from .find import FindBar
 from .inspector import Inspector
 from .interactions import BondTool, Chooser, choose_with_menu
@@ -51,8 +35,6 @@ from .printing import ExportDialog, default_printer, export_file, print_genogram
 from .quickadd import KINDS, FoldingCommand, NameEditor, name_edit, push_add
 from .scene import GenogramScene
 from .view import GenogramCanvas
-
-_REMOVE_ORDER = {"bond": 0, "household": 1, "link": 2, "union": 3, "person": 4}
 
 
 class GenogramView(QWidget):
@@ -156,6 +138,10 @@ class GenogramView(QWidget):
                   "Mark the selected people as female", toolbar=False)
         self._act("male", "Male", lambda: self.set_gender(Gender.MALE), "M",
                   "Mark the selected people as male", toolbar=False)
+        self._act("twins", "Twins", lambda: self.make_twins(False), "T",
+                  "Mark the selected brothers and sisters as twins", toolbar=False)
+        self._act("identical_twins", "Identical twins", lambda: self.make_twins(True), "Shift+T",
+                  "Mark the selected brothers and sisters as identical twins", toolbar=False)
         self._act("delete", "Remove", self.delete_selection, "Del", "Remove what is selected")
         self.toolbar.addSeparator()
         self._act("find", "Find", self.open_find, "Ctrl+F", "Find a person by name", on_canvas=False)
@@ -311,72 +297,46 @@ class GenogramView(QWidget):
         else:
             self.scene.clearSelection()
 
-    def make_household(self) -> None:
+    def _with_selection(self, build: Callable[[Case, list[str]], Edit], need: str) -> None:
         case = self.case
         people = self.scene.selected_owners("person")
         if case is None or not people:
-            self.say("Select the people who live together first (drag a box round them).")
+            self.say(need)
             return
-        names = [case.family.person(p).short_name or "someone" for p in people]
-        name = self.ask_text("Name of the household", f"{names[0]}'s home")
-        if name is None:
-            return
-        hh = Household(case.new_id("h"), name.strip(), tuple(people))
-        self._try(lambda: self._push(Put("households", hh), f"Make a household: {hh.name or 'unnamed'}"))
+        self._try(lambda: self._push(build(case, people), ""))
+
+    def make_household(self) -> None:
+        def build(case: Case, people: list[str]) -> Edit:
+            first = case.family.person(people[0]).short_name or "Someone"
+            name = self.ask_text("Name of the household", f"{first}'s home")
+            if name is None:
+                raise _Cancelled
+            return se.household(case, people, name)
+        try:
+            self._with_selection(build, "Select the people who live together first (drag a box round them).")
+        except _Cancelled:
+            pass
 
     def toggle_index(self) -> None:
-        case = self.case
-        pid = self._selected_person()
-        if case is None or pid is None:
-            return
-        name = case.family.person(pid).display_name
-        if case.meta.index_person == pid:
-            self._push(SetMeta(replace(case.meta, index_person=None)), f"{name} is no longer the index child")
-        else:
-            self._push(SetMeta(replace(case.meta, index_person=pid)), f"Make {name} the index child")
+        self._with_selection(lambda case, people: se.toggle_index(case, people[0]),
+                             "Select the child this case is about first.")
 
     def set_gender(self, gender: Gender) -> None:
-        case = self.case
-        people = self.scene.selected_owners("person")
-        if case is None or not people:
-            return
-        edits: list[Edit] = [UpdatePerson(replace(case.family.person(p), gender=gender)) for p in people]
-        word = "female" if gender is Gender.FEMALE else "male"
-        who = case.family.person(people[0]).display_name if len(people) == 1 else f"{len(people)} people"
-        self._try(lambda: self._push(Compound(edits), f"Mark {who} as {word}"))
+        self._with_selection(lambda case, people: se.set_gender(case, people, gender),
+                             "Select a person first (click them, or press Tab).")
+
+    def make_twins(self, identical: bool) -> None:
+        self._with_selection(lambda case, people: se.twins(case, people, identical),
+                             "Select two or more brothers and sisters first.")
 
     def delete_selection(self) -> None:
         case = self.case
-        chosen = [i for i in self.scene.selectedItems() if hasattr(i, "owner")]
+        chosen = [(i.kind, i.owner) for i in self.scene.selectedItems() if hasattr(i, "owner")]
         if case is None or not chosen:
             return
-        chosen.sort(key=lambda i: _REMOVE_ORDER.get(i.kind, 9))
-        gone_people = {i.owner for i in chosen if i.kind == "person"}
-        edits: list[Edit] = []
-        for item in chosen:
-            o = item.owner
-            if item.kind == "person":
-                edits.append(RemovePerson(o))
-            elif item.kind == "union":
-                edits.append(RemoveUnion(o))
-            elif item.kind == "link":
-                uid, child = o.split(">", 1)
-                edits.append(UnlinkChild(uid, child))
-            elif item.kind == "bond" and not {case.family.item("bonds", o).a,
-                                              case.family.item("bonds", o).b} & gone_people:
-                edits.append(Delete("bonds", o))
-            elif item.kind == "household":
-                edits.append(Delete("households", o))
-        if len(chosen) == 1 and chosen[0].kind == "person":
-            text = f"Remove {case.family.person(chosen[0].owner).display_name}"
-        elif gone_people and len(gone_people) == len(chosen):
-            text = f"Remove {len(chosen)} people"
-        else:
-            text = "Remove " + {"union": "partnership", "link": "child's line", "bond": "relationship",
-                                "household": "household"}.get(chosen[0].kind, "selection") \
-                if len(chosen) == 1 else f"Remove {len(chosen)} things"
+        edit = se.removal(case, chosen)
         self.scene.clearSelection()
-        self._try(lambda: self._push(Compound(edits, text), text))
+        self._try(lambda: self._push(edit, edit.label))
 
     # ---- find -------------------------------------------------------------------------------
     def open_find(self) -> None:
@@ -431,6 +391,10 @@ class GenogramView(QWidget):
         path, _ = QFileDialog.getSaveFileName(self, "Export the genogram", suggested,
                                               f"{fmt.upper()} files (*.{fmt})")
         return path or None
+
+
+class _Cancelled(Exception):
+    """The user closed a question without answering."""
 
 
 def _stem(title: str) -> str:

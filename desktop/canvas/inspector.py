@@ -33,6 +33,7 @@ from genogram.model import (
     Gender,
     GraceNote,
     ModelError,
+    PersonKind,
     Put,
     UnionKind,
     UpdateChildLink,
@@ -45,6 +46,9 @@ from .fields import ChoiceField, DateField, LineField, NoteField, parse_when
 
 GENDERS = {Gender.FEMALE: "Female", Gender.MALE: "Male", Gender.NON_BINARY: "Non-binary",
            Gender.UNKNOWN: "Not known"}
+KIND_WORDS = {PersonKind.PERSON: "A person", PersonKind.PREGNANCY: "A pregnancy",
+              PersonKind.MISCARRIAGE: "A miscarriage", PersonKind.TERMINATION: "A termination",
+              PersonKind.STILLBIRTH: "A stillbirth"}
 Push = Callable[[Edit, str], None]
 
 
@@ -70,6 +74,7 @@ class PersonForm(QWidget):
         self.family = LineField("Family name")
         self.known_as = LineField("Known as")
         self.gender = ChoiceField("Gender", list(GENDERS), GENDERS)  # type: ignore[arg-type]
+        self.kind = ChoiceField("Born, or a pregnancy or loss", list(PersonKind), KIND_WORDS)  # type: ignore[arg-type]
         self.born = DateField("Born")
         self.died = DateField("Died")
         self.deceased = _check("Has died")
@@ -82,7 +87,7 @@ class PersonForm(QWidget):
         self.graces.horizontalHeader().setStretchLastSection(True)
         self.graces.setMinimumHeight(200)
         for label, widget in (("Given names", self.given), ("Family name", self.family),
-                              ("Known as", self.known_as), ("Gender", self.gender),
+                              ("Known as", self.known_as), ("Gender", self.gender), ("Is", self.kind),
                               ("Born (or age)", self.born), ("Died", self.died)):
             form.addRow(label, widget)
         form.addRow("", self.deceased)
@@ -94,6 +99,7 @@ class PersonForm(QWidget):
         self.family.committed.connect(lambda t: self._set("family_name", t.strip(), "Change family name of"))
         self.known_as.committed.connect(lambda t: self._set("known_as", t.strip(), "Change what we call"))
         self.gender.chosen.connect(lambda g: self._set("gender", g, "Change gender of"))
+        self.kind.chosen.connect(lambda k: self._set("kind", k, "Change what is recorded for"))
         self.born.committed.connect(lambda t: self._date("born", self.born, t))
         self.died.committed.connect(lambda t: self._date("died", self.died, t))
         self.deceased.clicked.connect(lambda on: self._set("deceased", on, "Record the death of" if on
@@ -114,6 +120,7 @@ class PersonForm(QWidget):
         self.family.show_value(p.family_name)
         self.known_as.show_value(p.known_as)
         self.gender.show_value(p.gender)
+        self.kind.show_value(p.kind)
         self.born.show_value(p.born)
         self.died.show_value(p.died)
         self.deceased.setChecked(p.deceased or p.died is not None)
