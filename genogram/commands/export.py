@@ -31,6 +31,10 @@ EXPORTERS: dict[str, Exporter] = {
     "genogram": Exporter("genogram.export.genogram_export:export_for_cli", ("pdf", "svg", "png")),
     "plan": Exporter("genogram.export.plan_pdf:export_for_cli", ("pdf", "docx")),
     "child-plan": Exporter("genogram.export.child_plan:export_for_cli", ("pdf",)),
+    "three-houses": Exporter("genogram.export.three_houses_pdf:export_for_cli", ("pdf",)),
+    "safety-map": Exporter("genogram.export.safety_map_pdf:export_for_cli", ("pdf",)),
+    "chronology": Exporter("genogram.export.chronology_pdf:export_for_cli", ("pdf",)),
+    "words-pictures": Exporter("genogram.export.words_pictures_pdf:export_for_cli", ("pdf",)),
 }
 #: What the design promises; named in the error for a WHAT not written yet.
 PLANNED = ("ecomap", "plan", "child-plan", "words-pictures", "three-houses", "safety-map", "chronology")
