@@ -272,7 +272,6 @@ def test_malformed_files_give_one_line_and_no_output(name, line, words, tmp_path
     ((b"0 HEAD\n1 GEDC\n0 @I1@ INDI\n0 @I2@ INDI\n0 @I3@ INDI\n0 @F1@ FAM\n1 HUSB @I1@\n"
       b"1 WIFE @I2@\n1 HUSB @I3@\n0 TRLR\n"), "names more than two partners"),
 ])
-
 def test_impossible_structure(data, words):
     with pytest.raises(GedcomError, match=re.escape(words)):
         import_gedcom(data)

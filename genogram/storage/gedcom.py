@@ -176,11 +176,17 @@ class _Importer:
             else:
                 self._skip(c)
             seen.add(tag)
-        if f.get("born") is None and birth_stand_in is not None:
-            f["born"] = _roughly(self._event_date(birth_stand_in))
-        if death_stand_in is not None and not f.get("deceased"):
-            f["deceased"] = True
-            f["died"] = _roughly(self._event_date(death_stand_in))
+        if birth_stand_in is not None:
+            if f.get("born") is None:
+                f["born"] = _roughly(self._event_date(birth_stand_in))
+            else:
+                self._skip(birth_stand_in)
+        if death_stand_in is not None:
+            if not f.get("deceased"):
+                f["deceased"] = True
+                f["died"] = _roughly(self._event_date(death_stand_in))
+            else:
+                self._skip(death_stand_in)
         f = {k: v for k, v in f.items() if v is not None}
         return Person(**f)
 
@@ -204,7 +210,7 @@ class _Importer:
                 self._skip(c)
         f["given"], f["family_name"] = given, family
 
-    def _event_date(self, node: Node) -> Any:
+    def _event_date(self, node: Node) -> FuzzyDate | None:
         date = None
         for c in node.children:
             if c.tag == "DATE" and date is None:
@@ -241,9 +247,9 @@ class _Importer:
             for c in rec.children:
                 if c.tag == "FAMS":
                     fid = self._pointer(c, "FAM")
-                    slots = self.fams[fid].partners if fid else None
-                    if slots is not None and xref not in slots and len(slots) < 2:
-                        slots.append(xref)
+                    partners = self.fams[fid].partners if fid else None
+                    if partners is not None and xref not in partners and len(partners) < 2:
+                        partners.append(xref)
                 elif c.tag == "FAMC":
                     fid = self._pointer(c, "FAM")
                     if fid is None:
@@ -392,7 +398,7 @@ def encode_fields(fields: dict[str, Any]) -> dict[str, Any]:
     return {k: encode(v) for k, v in fields.items() if v is not None}
 
 
-def _roughly(date: Any) -> Any:
+def _roughly(date: FuzzyDate | None) -> FuzzyDate | None:
     """A christening or burial date says roughly when someone was born or died."""
     return None if date is None else FuzzyDate(date.year, approx=True)
 
