@@ -363,8 +363,10 @@ def test_in_the_main_window_undo_reaches_the_drawing(qtbot, tmp_path):
     QStandardPaths.setTestModeEnabled(True)
     w = MainWindow()
     qtbot.addWidget(w)
-    genogram = GenogramView()
-    w.add_view("Genogram", genogram)
+    genogram = w.genogram
+    assert isinstance(genogram, GenogramView)
+    file_menu = [a.objectName() for a in w.menuBar().actions()[0].menu().actions()]
+    assert {"export_pdf", "export_svg", "export_png", "print"} <= set(file_menu)
     case, _ = start_case()
     w.set_document(CaseDocument(case))
     w.tabs.setCurrentWidget(genogram)
