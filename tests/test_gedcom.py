@@ -463,3 +463,14 @@ def test_random_families_import_cleanly_and_round_trip(people, fams):
     assert summary.people + summary.unknown_partners == case.family.person_count()
     again, _ = import_gedcom(export_gedcom7(case, include_private=True).encode())
     assert structure(again) == structure(case)
+
+
+def test_the_real_command_line_gives_one_line_for_a_broken_file(tmp_path):
+    out = tmp_path / "case.kinscape"
+    result = subprocess.run([sys.executable, "-m", "genogram", "import",
+                             str(FIXTURES / "bad_level.ged"), "-o", str(out)],
+                            check=False, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr == ("genogram: bad_level.ged: line 6: level 3 follows level 1; a line can"
+                             " only go one level deeper than the line before it\n")
+    assert not out.exists()
