@@ -28,7 +28,8 @@ def register_bundled_fonts() -> list[str]:
             continue
         font_id = QFontDatabase.addApplicationFontFromData(entry.read_bytes())
         if font_id >= 0:
-            families += [f for f in QFontDatabase.applicationFontFamilies(font_id) if f not in families]
+            loaded = QFontDatabase.applicationFontFamilies(font_id)
+            families += [f for f in loaded if f not in families]
     return families
 
 

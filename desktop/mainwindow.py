@@ -69,7 +69,7 @@ class MainWindow(QMainWindow):
             message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         actions = widget.file_actions() if hasattr(widget, "file_actions") else []
         if actions:  # export and print of this view, in the File menu before Close
-            self.file_menu.insertSeparator(self.save_as_action)
+            self.file_menu.insertSeparator(self.close_action)
             for action in actions:
                 self.file_menu.insertAction(self.close_action, action)
             self.file_menu.insertSeparator(self.close_action)
@@ -103,8 +103,10 @@ class MainWindow(QMainWindow):
         std = QKeySequence.StandardKey
         bar = self.menuBar()
         file_menu = self.file_menu = bar.addMenu("&File")
-        self.new_action = self._action("&New case", self.new_case, (std.New, "Ctrl+N"), "Start a new, empty case")
-        self.open_action = self._action("&Open…", self.open_case, (std.Open, "Ctrl+O"), "Open a case file")
+        self.new_action = self._action("&New case", self.new_case, (std.New, "Ctrl+N"),
+                                       "Start a new, empty case")
+        self.open_action = self._action("&Open…", self.open_case, (std.Open, "Ctrl+O"),
+                                        "Open a case file")
         self.save_action = self._action("&Save", self.save, (std.Save, "Ctrl+S"), "Save the case")
         self.save_as_action = self._action("Save &As…", self.save_as, (std.SaveAs, "Ctrl+Shift+S"),
                                            "Save the case under a new name")
@@ -123,20 +125,25 @@ class MainWindow(QMainWindow):
 
         edit_menu = bar.addMenu("&Edit")
         self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcuts(QKeySequence.keyBindings(std.Undo) or [QKeySequence("Ctrl+Z")])
+        self.undo_action.setShortcuts(QKeySequence.keyBindings(std.Undo)
+                                      or [QKeySequence("Ctrl+Z")])
         self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
         self.redo_action.setShortcuts(QKeySequence.keyBindings(std.Redo)
                                       or [QKeySequence("Ctrl+Shift+Z")])
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
-        edit_menu.addAction(self._action("&Add person", self.people.add_person, "Ctrl+Shift+A",
-                                         "Add someone to the case"))
+        edit_menu.addAction(self._action("&Add person", self._add_person, "Ctrl+Shift+A",
+                                         "Add someone to the case, in the People table"))
 
         help_menu = bar.addMenu("&Help")
         self.about_action = self._action("&About Kinscape", self.show_about, None,
                                          "Version, licences and privacy")
         help_menu.addAction(self.about_action)
+
+    def _add_person(self) -> None:
+        self.tabs.setCurrentWidget(self.people)
+        self.people.add_person()
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -327,12 +334,14 @@ class MainWindow(QMainWindow):
         buttons: dict[object, str] = {}
         role = QMessageBox.ButtonRole
         choices = {
-            "unsaved": [("&Save", role.AcceptRole, SAVE), ("&Don't save", role.DestructiveRole, DISCARD),
+            "unsaved": [("&Save", role.AcceptRole, SAVE),
+                        ("&Don't save", role.DestructiveRole, DISCARD),
                         ("Cancel", role.RejectRole, CANCEL)],
             "changed_on_disk": [("Save &As…", role.AcceptRole, SAVE_AS),
                                 ("&Overwrite", role.DestructiveRole, OVERWRITE),
                                 ("Cancel", role.RejectRole, CANCEL)],
-            "recover": [("&Recover", role.AcceptRole, RECOVER), ("&Discard", role.DestructiveRole, DISCARD),
+            "recover": [("&Recover", role.AcceptRole, RECOVER),
+                        ("&Discard", role.DestructiveRole, DISCARD),
                         ("Decide &later", role.RejectRole, LATER)],
         }[kind]
         box.setWindowTitle({"unsaved": "Unsaved changes", "changed_on_disk": "File changed on disk",

@@ -9,7 +9,14 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont, QPalette
 
 from genogram.model import Change, DateError, FuzzyDate, Gender, Person, PersonKind, UpdatePerson
@@ -24,6 +31,7 @@ HEADERS = ["Given names", "Family name", "Known as", "Relationship", "Age", "Bor
 EDITABLE = {GIVEN, FAMILY, KNOWN_AS, BORN, DIED, GENDER}
 GENDER_WORDS = {Gender.FEMALE: "Female", Gender.MALE: "Male",
                 Gender.NON_BINARY: "Non-binary", Gender.UNKNOWN: "Not known"}
+SORT_ROLE = Qt.ItemDataRole.UserRole  # what a click on a heading sorts by
 _STRUCTURE = {"unions", "child_links", "birth_groups", "meta", "people"}
 
 Index = QModelIndex | QPersistentModelIndex
@@ -93,6 +101,8 @@ class PeopleModel(QAbstractTableModel):
             return self._display(person, col)
         if role == Qt.ItemDataRole.EditRole:
             return self._edit_text(person, col)
+        if role == SORT_ROLE:
+            return self._sort_key(person, col)
         if role == Qt.ItemDataRole.ToolTipRole and col in (BORN, DIED):
             return "Type a date: 2019-03-04, 2019-03, 2019 or about 1980"
         if role == Qt.ItemDataRole.ForegroundRole and col == GIVEN and _unnamed(person):
@@ -132,6 +142,16 @@ class PeopleModel(QAbstractTableModel):
             return ", ".join(h.name or "Household" for h in case.family.households_of(p.id))
         return ""
 
+    def _sort_key(self, p: Person, col: int) -> Any:
+        """Ages and dates sort as numbers; unknown ones go last, words sort as words."""
+        if col == AGE:
+            age = None if p.is_dead else self._doc.case.age_of(p.id)  # type: ignore[union-attr]
+            return age[0] if age is not None else 10_000
+        if col in (BORN, DIED):
+            date = p.born if col == BORN else p.died
+            return date.earliest().toordinal() if date else 10_000_000
+        return self._display(p, col).casefold()
+
     def _edit_text(self, p: Person, col: int) -> str:
         if col == GIVEN:
             return p.given
@@ -151,7 +171,8 @@ class PeopleModel(QAbstractTableModel):
         try:
             changed, what = self._changed(person, index.column(), text)
         except DateError as exc:
-            self.problem.emit(f"{_sentence(str(exc))} Type a date such as 2019-03-04, 2019 or about 1980.")
+            self.problem.emit(f"{_sentence(str(exc))} "
+                              "Type a date such as 2019-03-04, 2019 or about 1980.")
             return False
         if changed == person:
             return True
@@ -181,7 +202,8 @@ class PeopleModel(QAbstractTableModel):
         if self._ties is None:
             case = self._doc.case  # type: ignore[union-attr]
             index = case.meta.index_person
-            self._ties = relationships(case, index) if index and case.family.has_person(index) else {}
+            known = index is not None and case.family.has_person(index)
+            self._ties = relationships(case, index) if known else {}  # type: ignore[arg-type]
         return self._ties
 
     def _on_change(self, change: Change) -> None:
@@ -201,7 +223,8 @@ class PeopleModel(QAbstractTableModel):
     def _person_changed(self, action: str, pid: str) -> None:
         if action == "added" and pid not in self._ids:
             key = id_order(pid)
-            row = next((i for i, other in enumerate(self._ids) if id_order(other) > key), len(self._ids))
+            later = (i for i, other in enumerate(self._ids) if id_order(other) > key)
+            row = next(later, len(self._ids))
             self.beginInsertRows(QModelIndex(), row, row)
             self._ids.insert(row, pid)
             self.endInsertRows()

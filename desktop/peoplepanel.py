@@ -5,7 +5,7 @@ one step on the undo stack. Add and Remove work on the selected row, with the sa
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,7 @@ from .peoplemodel import (
     HOUSEHOLD,
     KNOWN_AS,
     RELATION,
+    SORT_ROLE,
     PeopleModel,
 )
 
@@ -89,7 +90,14 @@ class PeoplePanel(QWidget):
         self.table.setAccessibleName("People in this case")
         self.table.setAccessibleDescription(
             "One row per person. Press F2 or start typing to change a name or a date.")
-        self.table.setModel(self.model)
+        # Click a heading to sort; the model keeps the order people were added in.
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -111,11 +119,10 @@ class PeoplePanel(QWidget):
         self.add_button = QPushButton("&Add person", self)
         self.add_button.setAccessibleName("Add person")
         self.add_button.setToolTip("Add someone to the case (Ctrl+Shift+A)")
-        self.add_button.setShortcut(QKeySequence("Ctrl+Shift+A"))
         self.add_button.clicked.connect(self.add_person)
         self.remove_button = QPushButton("&Remove person", self)
         self.remove_button.setAccessibleName("Remove person")
-        self.remove_button.setToolTip("Remove the selected person; Undo brings them back")
+        self.remove_button.setToolTip("Remove the selected person (Delete); Undo brings them back")
         self.remove_button.clicked.connect(self.remove_selected)
         self.table.selectionModel().currentChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
@@ -154,8 +161,12 @@ class PeoplePanel(QWidget):
         if self.model.rowCount():
             child = doc.case.meta.index_person if doc is not None else None
             row = self.model.row_of(child) if child and doc.case.family.has_person(child) else 0
-            self.table.setCurrentIndex(self.model.index(row, GIVEN))
+            self.table.setCurrentIndex(self.view_index(row, GIVEN))
             self.table.scrollTo(self.table.currentIndex())
+
+    def view_index(self, row: int, column: int) -> QModelIndex:
+        """The table's index for the model's `row` (the table may be sorted)."""
+        return self.proxy.mapFromSource(self.model.index(row, column))
 
     def _update_summary(self, *_args: object) -> None:
         if self._doc is None:
@@ -183,8 +194,9 @@ class PeoplePanel(QWidget):
             return
         edit, pid = ops.add_person(self._doc.case, "", Gender.UNKNOWN)
         self._doc.push(edit, "Add a person")
-        index = self.model.index(self.model.row_of(pid), GIVEN)
+        index = self.view_index(self.model.row_of(pid), GIVEN)
         self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
         self.table.setFocus()
         self.table.edit(index)
 
@@ -192,7 +204,7 @@ class PeoplePanel(QWidget):
         if self._doc is None or not self.table.currentIndex().isValid():
             return
         row = self.table.currentIndex().row()
-        pid = self.model.person_id(row)
+        pid = self.model.person_id(self.proxy.mapToSource(self.table.currentIndex()).row())
         name = self._doc.case.family.person(pid).display_name
         try:
             self._doc.push(RemovePerson(pid), f"Remove {name}")
@@ -201,7 +213,7 @@ class PeoplePanel(QWidget):
             return
         self.message.emit(f"Removed {name}. Undo brings them back.")
         if self.model.rowCount():
-            self.table.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), GIVEN))
+            self.table.setCurrentIndex(self.proxy.index(min(row, self.proxy.rowCount() - 1), GIVEN))
         self._update_buttons()
 
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802

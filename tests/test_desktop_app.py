@@ -13,7 +13,8 @@ from PySide6.QtGui import QImage
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run_app(args: list[str], tmp_path: Path, **env_changes: str | None) -> subprocess.CompletedProcess[str]:
+def run_app(args: list[str], tmp_path: Path,
+            **env_changes: str | None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "HOME": str(tmp_path / "home"), "KINSCAPE_TESTING": "1"}
     for key, value in env_changes.items():
         if value is None:
@@ -41,7 +42,7 @@ def test_screenshot_of_a_bad_case_says_why(tmp_path):
     result = run_app([str(bad), "--screenshot", str(tmp_path / "x.png")], tmp_path,
                      QT_QPA_PLATFORM="offscreen")
     assert result.returncode == 1
-    lines = [l for l in result.stderr.splitlines() if l.strip()]
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert lines and lines[-1].startswith("broken.kinscape:")
     assert "Traceback" not in result.stderr and not (tmp_path / "x.png").exists()
 

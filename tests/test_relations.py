@@ -101,7 +101,8 @@ def test_seen_from_another_child_the_words_change():
 
 def test_adopted_child_has_birth_and_adoptive_parents():
     f = Family()
-    for name, g in [("Ella", F), ("Birthmum", F), ("Birthdad", M), ("Sue", F), ("Raj", M), ("Ana", N)]:
+    for name, g in [("Ella", F), ("Birthmum", F), ("Birthdad", M), ("Sue", F), ("Raj", M),
+                    ("Ana", N)]:
         f.person(name, g)
     f.child(f.union("Birthdad", "Birthmum", UnionKind.CASUAL), "Ella")
     adoptive = f.union("Raj", "Sue")

@@ -1,1 +1,1 @@
-"""The editor side of an open case: the document that owns the undo stack, its commands, autosave."""
+"""The editor side of an open case: the document with its undo stack, commands, autosave."""

@@ -122,7 +122,7 @@ class Autosaver(QObject):
 
 
 def find_recoveries(folder: Path | None = None) -> list[Recovery]:
-    """Copies whose Kinscape is no longer running, newest first; unreadable leftovers are skipped."""
+    """Copies whose Kinscape is no longer running, newest first."""
     folder = folder or recovery_dir()
     found: list[Recovery] = []
     for copy in folder.glob("*.kinscape"):
@@ -151,7 +151,8 @@ def recover(recovery: Recovery) -> CaseDocument:
     try:
         case = recovery.load()
     except (OSError, CaseFileError) as exc:
-        raise CaseFileError(f"The recovery copy of {recovery.title} cannot be read ({exc})") from None
+        raise CaseFileError(
+            f"The recovery copy of {recovery.title} cannot be read ({exc})") from None
     doc = CaseDocument(case, recovery.original, recovery.stamp)
     doc.mark_unsaved()
     return doc

@@ -68,7 +68,7 @@ class CaseDocument(QObject):
         self.modifiedChanged.emit(False)
 
     def mark_unsaved(self) -> None:
-        """A recovered case holds edits the file does not: unsaved, though nothing is on the stack."""
+        """A recovered case holds edits its file lacks: unsaved, with nothing on the stack."""
         self._unsaved_without_edits = True
         self.undo_stack.resetClean()
         self.modifiedChanged.emit(True)
@@ -95,7 +95,7 @@ class CaseDocument(QObject):
 
     def push_move(self, edit: Edit, people: frozenset[str], text: str | None = None,
                   continues: bool = False) -> None:
-        """A move (one SetHints); `continues=True` merges it into the previous move of the same people."""
+        """A move (one SetHints); `continues` merges it into the last move of the same people."""
         inverse = self.case.apply(edit)
         self.undo_stack.push(MoveCommand(self.case, edit, text or edit.label, people,
                                          inverse=inverse, continues=continues))

@@ -118,7 +118,8 @@ def relationships(case: Case, index_id: str) -> dict[str, str]:
 
     for union in fam.unions_of(index_id):
         other = next(p for p in union.partners if p != index_id)
-        put(other, _word("ex-partner" if union.kind in _ENDED else "partner", fam.person(other).gender))
+        tie = "ex-partner" if union.kind in _ENDED else "partner"
+        put(other, _word(tie, fam.person(other).gender))
         for link in fam.children_of(union.id):
             child = link.child
             if fam.person(child).kind is PersonKind.PERSON:
@@ -156,8 +157,8 @@ def _parents(case: Case, index_id: str, put: _Tie) -> None:
     """Parents and carers first: they win over any other tie the same person has."""
     fam = case.family
     links = fam.parent_links(index_id)
-    placed = any(l.kind in _PLACED for l in links)
-    for link in sorted(links, key=lambda l: l.kind is ChildKind.BIRTH):
+    placed = any(link.kind in _PLACED for link in links)
+    for link in sorted(links, key=lambda link: link.kind is ChildKind.BIRTH):
         if link.kind in (ChildKind.KINSHIP, ChildKind.SPECIAL_GUARDIANSHIP):
             continue  # named last, beside any family tie they also have (_kin_carers)
         for p in fam.union(link.union).partners:
@@ -188,7 +189,7 @@ def _parents(case: Case, index_id: str, put: _Tie) -> None:
 
 def _siblings(case: Case, index_id: str, put: _Tie) -> None:
     fam = case.family
-    mine = {l.union: l.kind for l in fam.parent_links(index_id)}
+    mine = {link.union: link.kind for link in fam.parent_links(index_id)}
     my_birth_parents = set(_birth_parents(case, index_id))
     group = fam.birth_group_of(index_id)
     my_parents = set(fam.parents_of(index_id))
