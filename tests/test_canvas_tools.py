@@ -228,3 +228,14 @@ def test_wheel_zooms_round_the_mouse(qtbot, view):
                          mods, Qt.ScrollPhase.NoScrollPhase, False)
         QApplication.sendEvent(vp, ev)
     assert view.canvas.zoom() == pytest.approx(before * 1.2 * 1.2)
+
+
+def test_f2_goes_to_the_details_and_esc_comes_back(qtbot, view):
+    select(view, "Omar")
+    qtbot.keyClick(view.canvas, Qt.Key.Key_F2)
+    assert view.inspector.person.given.hasFocus()
+    qtbot.keyClicks(view.inspector.person.given, "Omid")  # the old name is selected: typing replaces it
+    qtbot.keyClick(view.inspector.person.given, Qt.Key.Key_Tab)
+    assert view.doc.case.family.person(person_named(view.doc.case, "Omid")).given == "Omid"
+    qtbot.keyClick(view.inspector.person.family, Qt.Key.Key_Escape)
+    assert view.canvas.hasFocus()

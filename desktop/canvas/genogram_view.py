@@ -151,6 +151,14 @@ class GenogramView(QWidget):
         self._act("zoom_out", "Zoom out", self.canvas.zoom_out, "Ctrl+-", "Make the drawing smaller",
                   on_canvas=False)
         self._act("fit", "Fit", self.canvas.fit, "Ctrl+0", "Show the whole family", on_canvas=False)
+        details = self._act("details", "Details", self.inspector.focus_first, "F2",
+                            "Type in the details of the selection", toolbar=False)
+        details.setShortcuts([QKeySequence("F2"), QKeySequence("Return")])
+        back = QAction("Back to the drawing", self.inspector)
+        back.setShortcut(QKeySequence("Esc"))
+        back.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        back.triggered.connect(lambda _c=False: self.canvas.setFocus())
+        self.inspector.addAction(back)
         self._act("cancel", "Stop", self.cancel_tool, "Esc", "Stop the tool, clear the selection",
                   toolbar=False)
         self.canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)

@@ -337,6 +337,16 @@ class Inspector(QScrollArea):
         lay.addStretch(1)
         self.setWidget(holder)
 
+    def focus_first(self) -> bool:
+        """Move the keyboard into the form shown (F2 or Enter on the drawing)."""
+        form = self.stack.currentWidget()
+        first = next((w for w in form.findChildren(QWidget)
+                      if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isEnabled()), None)
+        if first is None:
+            return False
+        first.setFocus(Qt.FocusReason.TabFocusReason)
+        return True
+
     def push(self, edit: Edit, text: str) -> None:
         try:
             self._push(edit, text)
