@@ -161,7 +161,6 @@ class GenogramView(QWidget):
         self.inspector.addAction(back)
         self._act("cancel", "Stop", self.cancel_tool, "Esc", "Stop the tool, clear the selection",
                   toolbar=False)
-        self.canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self._file_actions = []
         for fmt, text in (("pdf", "Export genogram as &PDF…"), ("svg", "Export genogram as &SVG…"),
                           ("png", "Export genogram as P&NG…")):

@@ -21,7 +21,7 @@ from PySide6.QtGui import (
     QPen,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QFrame, QGraphicsView, QPinchGesture, QWidget
+from PySide6.QtWidgets import QFrame, QGraphicsView, QMenu, QPinchGesture, QWidget
 
 from .items import PersonItem
 from .scene import GenogramScene
@@ -177,6 +177,18 @@ class GenogramCanvas(QGraphicsView):
                  if not i.pos().isNull()}
         if moves:
             self.personsMoved.emit(moves)
+
+    def contextMenuEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        """The drawing's actions; a right-click on someone not yet selected selects them first,
+        so the menu acts on them."""
+        item = self._person_at(event.pos())
+        if item is not None and not item.isSelected():
+            self.focus_person(item.owner)
+        menu = QMenu(self)
+        for action in self.actions():
+            if action.objectName() not in ("cancel", "details"):
+                menu.addAction(action)
+        menu.exec(event.globalPos())
 
     def _person_at(self, pos: QPoint) -> PersonItem | None:
         for item in self.items(pos):
