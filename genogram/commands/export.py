@@ -31,6 +31,8 @@ EXPORTERS: dict[str, Exporter] = {
     "genogram": Exporter("genogram.export.genogram_export:export_for_cli", ("pdf", "svg", "png")),
     "plan": Exporter("genogram.export.plan_pdf:export_for_cli", ("pdf", "docx")),
     "child-plan": Exporter("genogram.export.child_plan:export_for_cli", ("pdf",)),
+    "ecomap": Exporter("genogram.export.ecomap_export:export_for_cli", ("pdf", "svg", "png")),
+    "important-people": Exporter("genogram.export.important_people_pdf:export_for_cli", ("pdf",)),
     "three-houses": Exporter("genogram.export.three_houses_pdf:export_for_cli", ("pdf",)),
     "safety-map": Exporter("genogram.export.safety_map_pdf:export_for_cli", ("pdf",)),
     "chronology": Exporter("genogram.export.chronology_pdf:export_for_cli", ("pdf",)),
