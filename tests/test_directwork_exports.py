@@ -170,7 +170,7 @@ def test_a4_booklet_one_idea_per_page_big_type_name_on_the_cover(case: Case) -> 
     assert "Llŷr's story" in first
     assert min(s for s in made.sizes) >= 20
     assert _images(made.pdf) >= 1  # the child's drawing on the cover
-    assert "handover: swap-over time" in text  # the agreed words
+    assert "“handover” means swap-over time" in text  # the agreed words
     assert len(made.reading_ages) == len(story.pages) and "reading age" not in text.lower()
     genogram = [i + 1 for i, p in enumerate(q for q in story.pages if q.section != "title")
                 if (p.picture or "").startswith("genogram:")]

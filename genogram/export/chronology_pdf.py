@@ -85,6 +85,7 @@ class Timeline(Flowable):  # type: ignore[misc]
             c.line(xx, axis - 3, xx, axis + 3)
             P.text(c, xx, axis - 4 - LABEL_SIZE, str(year), LABEL_SIZE, ink="#5f6b7a", anchor="middle")
         ends: list[float] = [-1e9] * (2 * self.lanes)
+        labels: list[tuple[float, float, float, str, str, str]] = []
         for n, e in self.events:
             xx = x(e.date.earliest().toordinal())
             colour = KIND_COLOURS.get(e.kind, KIND_COLOURS["event"])
@@ -107,7 +108,11 @@ class Timeline(Flowable):  # type: ignore[misc]
             c.setStrokeColor(D.colour(colour))
             c.setLineWidth(0.4)
             c.line(xx, axis, xx, ly - 2 if up else ly + LABEL_SIZE + 1)
-            P.text(c, x0, ly, label, LABEL_SIZE, "bold" if not e.id.startswith(AUTO) else "regular", colour)
+            labels.append((x0, ly, w, label, "regular" if e.id.startswith(AUTO) else "bold", colour))
+        for x0, ly, w, label, role, colour in labels:  # on a patch of paper, so no leader line crosses them
+            c.setFillColor(D.colour("#ffffff"))
+            c.rect(x0 - 1.5, ly - 2.2, w + 3, LABEL_SIZE + 3, stroke=0, fill=1)
+            P.text(c, x0, ly, label, LABEL_SIZE, role, colour)
 
 
 def _filter_words(f: ChronologyFilter, case: Any) -> str:

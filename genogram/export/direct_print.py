@@ -116,7 +116,12 @@ def _genogram_piece(c: Canvas, case: Any, value: str, x: float, y: float, w: flo
     wanted = {p.strip() for p in value.split(",") if p.strip()}
     wanted = {p for p in wanted if not case.family.person(p).private}
     layout = layout_genogram(case, people=wanted)
-    glyphs = genogram_glyphs(case, layout, hide_private=True)
+    from ..notation.glyphs import Group
+
+    # the family as a child sees it: people, partnerships and children; no conflict or
+    # harm lines and no household outlines, which need the key and a grown-up to explain
+    glyphs = [g for g in genogram_glyphs(case, layout, hide_private=True)
+              if not (isinstance(g, Group) and g.kind in ("bond", "household"))]
     if not glyphs:
         return
     flow = GlyphFlowable(glyphs, bounds(glyphs), max_scale=2.2)

@@ -82,6 +82,10 @@ def _no_private_people(case: Any, words: str, where: str) -> None:
                                    f"(on the page “{where}”): change the words, or the privacy mark")
 
 
+def _agreed(words: Any) -> str:
+    return f"“{words.hard}” means {words.plain}"
+
+
 def leaves(case: Any, story: Any) -> list[Leaf]:
     """The child's pages in reading order: the cover, one page per idea, agreed words."""
     name = _child_name(case, story.child)
@@ -100,14 +104,14 @@ def leaves(case: Any, story: Any) -> list[Leaf]:
         heading = page_heading(page, story)
         text = page.text.strip()
         if page.section == "agreed_words" and story.agreed_words:
-            text = "\n".join([text] * bool(text) + [f"{a.hard}: {a.plain}" for a in story.agreed_words])
+            text = "\n".join([text] * bool(text) + [_agreed(a) for a in story.agreed_words])
             words_done = True
         if not text:
             continue
         _no_private_people(case, text, heading)
         out.append(Leaf(heading, text, _picture(case, page)))
     if story.agreed_words and not words_done:
-        out.append(Leaf("Words we agreed", "\n".join(f"{a.hard}: {a.plain}" for a in story.agreed_words),
+        out.append(Leaf("Words we agreed", "\n".join(_agreed(a) for a in story.agreed_words),
                         "pictogram:speech", "words"))
     return out
 
@@ -175,8 +179,14 @@ def _page(c: Canvas, case: Any, leaf: Leaf, n: int, x0: float, y0: float, w: flo
     heading.drawOn(c, x0 + m + 20, top - band_h + (band_h - head_h) / 2 + head * 0.08)
     inner_top = top - band_h - m * 0.5
     bottom = y0 + m * 1.3
-    if portrait:
-        pic = min(w - 2.4 * m, (inner_top - bottom) * 0.5)
+    if portrait:  # the picture gives way (down to a third) before the words go under 20 pt
+        for share in (0.5, 0.42, 0.34):
+            pic = min(w - 2.4 * m, (inner_top - bottom) * share)
+            try:
+                _fit_words(leaf, w - 2.4 * m, inner_top - pic - m * 0.5 - bottom, n + 1)
+                break
+            except BookletError:
+                continue
         if leaf.picture:
             P.draw_picture(c, case, leaf.picture, x0 + (w - pic) / 2, inner_top - pic, pic, pic)
         tx, tw, ttop, th = x0 + 1.2 * m, w - 2.4 * m, inner_top - pic - m * 0.5, inner_top - pic - m * 0.5 - bottom
