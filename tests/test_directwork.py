@@ -14,6 +14,7 @@ from genogram.directwork import (
     filter_events,
     may_see,
     page_reading_ages,
+    story_from_outline,
     validate_houses,
     validate_map,
     validate_story,
@@ -132,6 +133,13 @@ def test_an_unknown_status_lists_the_steps() -> None:
         advance_status(Story("s1"), "published")
 
 
+def test_a_new_story_follows_the_outline() -> None:
+    s = story_from_outline("s9", "c", "Llŷr", "words_and_pictures_long")
+    assert s.status == "draft" and s.title == "Llŷr’s story"
+    assert [p.section for p in s.pages][:3] == ["title", "family_strengths", "who_worried"]
+    assert all(not p.text for p in s.pages)
+
+
 def test_story_validation_and_reading_age_per_page() -> None:
     s = Story("s1", pages=(StoryPage("title", ""), StoryPage("who_worried", ""),
                            StoryPage("what_doing", "Mum walks you to school every day. You have breakfast there.")))
@@ -154,7 +162,7 @@ def family() -> Case:
 
 def test_consent_follows_what_the_child_said() -> None:
     case = family()
-    h = ThreeHouses("th", child="c", consent=("Mum",), refused=("Dad",))
+    h = ThreeHouses("th", child="c", consent=("Mum",), refused=("Dad",), read_back=True)
     assert may_see(h, None, case) and may_see(h, "worker", case)
     assert may_see(h, "Mum", case) and may_see(h, "m", case) and may_see(h, "Dana", case)
     assert may_see(h, "Llŷr", case)
@@ -164,6 +172,20 @@ def test_consent_follows_what_the_child_said() -> None:
         require_reader(h, "Omar", case, "these houses")
     with pytest.raises(ConsentError, match="has not said Mrs Ali may see"):
         require_reader(h, "Mrs Ali", case, "these houses")
+    with pytest.raises(ConsentError, match="not been read back to Llŷr yet"):
+        require_reader(replace(h, read_back=False), "Mum", case, "these houses")
+
+
+def test_a_story_reaches_each_reader_in_its_turn() -> None:
+    case = family()
+    story = Story("s", child="c")
+    assert may_see(story, "Mum", case) and may_see(story, "Omar", case)  # parents review the draft
+    with pytest.raises(ConsentError, match="still a draft"):
+        require_reader(story, "Llŷr", case, "this story")
+    with pytest.raises(ConsentError, match="not been shared with the network yet"):
+        require_reader(replace(story, status="read_to_child"), "Mrs Ali", case, "this story")
+    assert may_see(replace(story, status="parents_reviewed"), "Llŷr", case)
+    assert may_see(replace(story, status="shared_with_network"), "Mrs Ali", case)
 
 
 def test_private_records_are_for_the_practitioner_only() -> None:

@@ -200,6 +200,14 @@ def test_the_booklet_is_the_same_bytes_each_time(case: Case) -> None:
     assert booklet(case, story).pdf == booklet(case, story).pdf
 
 
+def test_a_booklet_reaches_each_reader_in_its_turn(case: Case) -> None:
+    assert case.records("stories")[0].status == "read_to_child"
+    with pytest.raises(ConsentError, match="not been shared with the network yet"):
+        words_pictures_pdf.export_for_cli(case, "pdf", {"for": "Mrs Ali"})
+    for reader in ("Mum", "Dad", "Llŷr", "Jess"):
+        assert words_pictures_pdf.export_for_cli(case, "pdf", {"for": reader}).startswith(b"%PDF")
+
+
 def test_booklet_refuses_to_name_a_private_person(case: Case) -> None:
     story = case.records("stories")[0]
     named = replace(story, pages=(*story.pages, StoryPage("custom", "Kai lives with Jac.")))

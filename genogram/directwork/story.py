@@ -32,12 +32,11 @@ def story_for(case: Any, child: str | None = None) -> Any:
 
 def story_from_outline(story_id: str, child_id: str, child_name: str,
                        outline_id: str = "words_and_pictures") -> Story:
-    """A new draft with one empty page per section of the outline, the title page named."""
+    """A new draft with one empty page per section of the outline; the title names the child."""
     from ..plans.templates import story_outline
 
     outline = story_outline(outline_id)
-    pages = tuple(StoryPage(p.id, p.heading.replace("{name}", child_name) if p.id == "title" else "")
-                  for p in outline.pages)
+    pages = tuple(StoryPage(p.id) for p in outline.pages)
     return Story(story_id, child=PersonId(child_id), title=f"{child_name}’s story", pages=pages)
 
 
