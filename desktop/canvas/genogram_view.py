@@ -32,7 +32,7 @@ from .find import FindBar
 from .inspector import Inspector
 from .interactions import BondTool, Chooser, choose_with_menu
 from .printing import ExportDialog, default_printer, export_file, print_genogram
-from .quickadd import KINDS, FoldingCommand, NameEditor, name_edit, push_add
+from .quickadd import KINDS, FoldingCommand, NameEditor, join_as_partners, name_edit, push_add
 from .scene import GenogramScene
 from .view import GenogramCanvas
 
@@ -127,6 +127,8 @@ class GenogramView(QWidget):
         for kind, (key, text, tip) in KINDS.items():
             self._act(kind, text, lambda k=kind: self.quick_add(k), key, tip)
         self.toolbar.addSeparator()
+        self._act("join", "Join as partners", self.join_partners, "J",
+                  "Make the two selected people partners (cousins, or across generations)")
         bond = self._act("bond", "Relationship", self.toggle_bond_tool, "B",
                          "Draw an emotional relationship: click two people")
         bond.setCheckable(True)
@@ -236,8 +238,10 @@ class GenogramView(QWidget):
         pid = "" if kind == "person" else self._selected_person()
         if pid is None:
             return None
+        chosen = self.scene.selected_owners("person")
+        other = chosen[1] if kind == "child" and len(chosen) == 2 else None  # a child of these two
         result: list[tuple[FoldingCommand, str]] = []
-        if not self._try(lambda: result.append(push_add(self.doc, kind, pid))):
+        if not self._try(lambda: result.append(push_add(self.doc, kind, pid, other))):
             return None
         cmd, new = result[0]
         self.scene.flush()
@@ -331,6 +335,13 @@ class GenogramView(QWidget):
     def set_gender(self, gender: Gender) -> None:
         self._with_selection(lambda case, people: se.set_gender(case, people, gender),
                              "Select a person first (click them, or press Tab).")
+
+    def join_partners(self) -> None:
+        def build(case: Case, people: list[str]) -> Edit:
+            if len(people) != 2:
+                raise ModelError("select exactly two people to make them partners")
+            return join_as_partners(case, people[0], people[1])
+        self._with_selection(build, "Select the two people first (click one, Ctrl+click the other).")
 
     def make_twins(self, identical: bool) -> None:
         self._with_selection(lambda case, people: se.twins(case, people, identical),

@@ -12,7 +12,22 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QUndoCommand
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from genogram.model import Case, Compound, Edit, ModelError, UpdatePerson
+from genogram.model import (
+    AddPerson,
+    AddUnion,
+    Case,
+    ChildKind,
+    ChildLink,
+    Compound,
+    Edit,
+    Gender,
+    LinkChild,
+    ModelError,
+    Person,
+    Union,
+    UnionKind,
+    UpdatePerson,
+)
 from genogram.model import operations as ops
 
 # Quick-add kinds: the key, the toolbar words and the accessible description.
@@ -55,15 +70,27 @@ class FoldingCommand(QUndoCommand):
         self._inverse = None
 
 
-def build(case: Case, kind: str, pid: str) -> tuple[Compound, str]:
-    """The model's compound for a quick add, and who to select next (ModelError if refused)."""
+def build(case: Case, kind: str, pid: str, other: str | None = None) -> tuple[Compound, str]:
+    """The model's compound for a quick add, and who to select next (ModelError if refused).
+
+    A child of two selected partners hangs from their partnership; parents for someone who
+    already has birth parents are a second family, adoptive to start with (the line's kind can
+    then be changed to fostered, kinship care or special guardianship in the inspector)."""
     if kind == "partner":
         return ops.add_partner(case, pid)
     if kind == "child":
+        shared = _shared_union(case, pid, other) if other else None
+        if shared is not None:
+            edit, child = ops.add_child(case, pid, union_id=shared)
+            names = " and ".join(_short(case, p) for p in (pid, other) if p)
+            edit.label = f"Add child for {names}"
+            return edit, child
         return ops.add_child(case, pid)
     if kind == "sibling":
         return ops.add_sibling(case, pid)
     if kind == "parents":
+        if any(link.kind is ChildKind.BIRTH for link in case.family.parent_links(pid)):
+            return _adoptive_parents(case, pid)
         return ops.add_parents(case, pid)
     if kind == "person":
         edit, pid = ops.add_person(case)
@@ -72,10 +99,39 @@ def build(case: Case, kind: str, pid: str) -> tuple[Compound, str]:
     raise ModelError(f"unknown kind of person to add: {kind}")
 
 
-def push_add(doc: object, kind: str, pid: str) -> tuple[FoldingCommand, str]:
+def _short(case: Case, pid: str) -> str:
+    p = case.family.person(pid)
+    return p.short_name or p.display_name
+
+
+def _shared_union(case: Case, a: str, b: str) -> str | None:
+    return next((u.id for u in case.family.unions_of(a) if b in u.partners), None)
+
+
+def _adoptive_parents(case: Case, pid: str) -> tuple[Compound, str]:
+    mother, father, union = case.new_id("p"), case.new_id("p"), case.new_id("u")
+    steps: list[Edit] = [
+        AddPerson(Person(id=mother, known_as="Adoptive mother", gender=Gender.FEMALE)),  # type: ignore[arg-type]
+        AddPerson(Person(id=father, known_as="Adoptive father", gender=Gender.MALE)),  # type: ignore[arg-type]
+        AddUnion(Union(id=union, partners=(father, mother), kind=UnionKind.MARRIED)),  # type: ignore[arg-type]
+        LinkChild(ChildLink(union, pid, ChildKind.ADOPTED)),  # type: ignore[arg-type]
+    ]
+    return Compound(steps, f"Add adoptive parents for {_short(case, pid)}"), mother
+
+
+def join_as_partners(case: Case, a: str, b: str) -> Compound:
+    """Two people already drawn become partners (cousins who partner, a partner from another
+    generation): no one is drawn twice."""
+    if _shared_union(case, a, b) is not None:
+        raise ModelError(f"{_short(case, a)} and {_short(case, b)} are already partners")
+    union = Union(id=case.new_id("u"), partners=(a, b), kind=UnionKind.MARRIED)  # type: ignore[arg-type]
+    return Compound([AddUnion(union)], f"Make {_short(case, a)} and {_short(case, b)} partners")
+
+
+def push_add(doc: object, kind: str, pid: str, other: str | None = None) -> tuple[FoldingCommand, str]:
     """Carry out a quick add as one step on the document's undo stack."""
     case: Case = doc.case  # type: ignore[attr-defined]
-    edit, new = build(case, kind, pid)
+    edit, new = build(case, kind, pid, other)
     inverse = case.apply(edit)
     cmd = FoldingCommand(case, edit, inverse, edit.label)
     doc.undo_stack.push(cmd)  # type: ignore[attr-defined]
@@ -90,7 +146,8 @@ def name_edit(case: Case, pid: str, text: str) -> Edit | None:
     if not text:
         return None
     p = case.family.person(pid)
-    known_as = "" if p.known_as in ("Mother", "Father", "Not known") else p.known_as
+    placeholders = ("Mother", "Father", "Not known", "Adoptive mother", "Adoptive father")
+    known_as = "" if p.known_as in placeholders else p.known_as
     return UpdatePerson(replace(p, given=text, known_as=known_as))
 
 
