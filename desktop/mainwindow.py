@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoGroup
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from genogram.model import Case, CaseMeta
@@ -20,11 +20,13 @@ from genogram.storage.casefile import CaseFileError, ChangedOnDiskError
 from .about import AboutDialog
 from .document.autosave import Autosaver, find_recoveries, recover
 from .document.editor import CaseDocument
+from .lazyview import LazyView
 from .peoplepanel import PeoplePanel
 from .settings import Settings
 
 FILE_FILTER = "Kinscape cases (*.kinscape);;Case data (*.json);;All files (*)"
 DEFAULT_SIZE = (1280, 800)
+LAZY_DELAY_MS = 150  # after the first paint, so the window appears before the canvas is built
 
 # Answers to the window's questions: what `ask(kind, text)` returns.
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
@@ -50,6 +52,7 @@ class MainWindow(QMainWindow):
         self.tabs.setAccessibleName("Views of the case")
         self.setCentralWidget(self.tabs)
         self._views: list[QWidget] = []
+        self._shown_once = False
         self.people = PeoplePanel(self)
         self.people.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self._build_menus()
@@ -60,28 +63,63 @@ class MainWindow(QMainWindow):
 
     # ---- views ----------------------------------------------------------------------------
     def add_view(self, title: str, widget: QWidget) -> int:
-        """Add a tab; a view with `set_document(doc)` is given each document the window opens."""
+        """Add a tab; a view with `set_document(doc)` is given each document the window opens.
+
+        A LazyView is wired when its real view is built (just after the first paint).
+        """
         widget.setAccessibleName(widget.accessibleName() or title)
         index = self.tabs.addTab(widget, title)
         self._views.append(widget)
-        message = getattr(widget, "message", None)
-        if message is not None and widget is not self.people:
-            message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        actions = widget.file_actions() if hasattr(widget, "file_actions") else []
-        if actions:  # export and print of this view, in the File menu before Close
-            self.file_menu.insertSeparator(self.close_action)
-            for action in actions:
-                self.file_menu.insertAction(self.close_action, action)
-            self.file_menu.insertSeparator(self.close_action)
+        if isinstance(widget, LazyView):
+            widget.built.connect(self._wire_view)
+        else:
+            self._wire_view(widget)
         if self.document is not None and hasattr(widget, "set_document"):
             widget.set_document(self.document)
         return index
 
-    def _add_standard_views(self) -> None:
-        from .canvas.genogram_view import GenogramView
+    def _wire_view(self, widget: QWidget) -> None:
+        """A view's messages go to the status bar; its export and print actions to File."""
+        message = getattr(widget, "message", None)
+        if message is not None and widget is not self.people:
+            message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        actions = widget.file_actions() if hasattr(widget, "file_actions") else []
+        if actions:
+            self.file_menu.insertSeparator(self.close_action)
+            for action in actions:
+                self.file_menu.insertAction(self.close_action, action)
+            self.file_menu.insertSeparator(self.close_action)
 
-        self.genogram = GenogramView(parent=self)
-        self.add_view("Genogram", self.genogram)
+    def _add_standard_views(self) -> None:
+        def genogram() -> QWidget:
+            from .canvas.genogram_view import GenogramView
+
+            return GenogramView(parent=self)
+
+        self._genogram_tab = LazyView(genogram, self)
+        self.add_view("Genogram", self._genogram_tab)
+        self.tabs.currentChanged.connect(self._build_current_view)
+
+    @property
+    def genogram(self) -> QWidget:
+        return self._genogram_tab.ensure()
+
+    def build_views(self) -> None:
+        """Build every deferred view (called just after the window first appears)."""
+        for view in self._views:
+            if isinstance(view, LazyView):
+                view.ensure()
+
+    def _build_current_view(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if isinstance(widget, LazyView):
+            widget.ensure()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            QTimer.singleShot(LAZY_DELAY_MS, self.build_views)
 
     # ---- menus ----------------------------------------------------------------------------
     def _action(self, text: str, slot: Callable[[], object], key: object = None,

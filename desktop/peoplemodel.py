@@ -21,7 +21,7 @@ from PySide6.QtGui import QFont, QPalette
 
 from genogram.model import Change, DateError, FuzzyDate, Gender, Person, PersonKind, UpdatePerson
 from genogram.model.family import id_order
-from genogram.model.relations import relationships
+from genogram.model.relations import closeness, relationships
 
 from .document.editor import CaseDocument
 
@@ -150,6 +150,9 @@ class PeopleModel(QAbstractTableModel):
         if col in (BORN, DIED):
             date = p.born if col == BORN else p.died
             return date.earliest().toordinal() if date else 10_000_000
+        if col == RELATION:  # nearest first, then by name
+            tie = self._relations().get(p.id, "")
+            return f"{closeness(tie):03d} {p.display_name.casefold()}"
         return self._display(p, col).casefold()
 
     def _edit_text(self, p: Person, col: int) -> str:

@@ -90,14 +90,14 @@ class PeoplePanel(QWidget):
         self.table.setAccessibleName("People in this case")
         self.table.setAccessibleDescription(
             "One row per person. Press F2 or start typing to change a name or a date.")
-        # Click a heading to sort; the model keeps the order people were added in.
+        # Nearest family first; click a heading to sort by it instead.
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.sortByColumn(RELATION, Qt.SortOrder.AscendingOrder)
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

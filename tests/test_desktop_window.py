@@ -201,9 +201,11 @@ def test_add_and_remove_person_are_undoable(qtbot, window):
 
 
 def test_sorting_by_a_heading_keeps_edits_on_the_right_person(qtbot, window):
-    from desktop.peoplemodel import AGE, BORN
+    from desktop.peoplemodel import AGE, BORN, RELATION
 
     panel = window.people
+    shown = [panel.proxy.index(r, 0).data() for r in range(panel.proxy.rowCount())]
+    assert shown == ["Rosa", "Dana", "Omar"], "nearest family first when the case opens"
     model = panel.model
     model.setData(model.index(row_named(window, "Rosa"), BORN), "2019")
     panel.table.sortByColumn(AGE, Qt.SortOrder.AscendingOrder)
@@ -211,8 +213,9 @@ def test_sorting_by_a_heading_keeps_edits_on_the_right_person(qtbot, window):
     assert shown == ["Rosa", "Dana", "Omar"], "youngest first, unknown ages last"
     type_into_cell(qtbot, window, row_named(window, "Omar"), 0, "Omid")
     assert {p.given for p in window.document.case.family.people()} == {"Dana", "Omid", "Rosa"}
-    panel.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-    assert [panel.proxy.index(r, 0).data() for r in range(3)] == ["Dana", "Omid", "Rosa"]
+    panel.table.sortByColumn(RELATION, Qt.SortOrder.AscendingOrder)
+    assert [panel.proxy.index(r, 0).data() for r in range(3)] == ["Rosa", "Dana", "Omid"], \
+        "by relationship: the child, then parents, by name"
 
 
 def test_only_the_changed_row_is_refreshed(window):
@@ -369,3 +372,19 @@ def test_about_lists_bundled_licences(qtbot, isolated):
         assert "Andika" in text and "OFL" in text.replace("Open Font License", "OFL")
     labels = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert "Apache License" in labels and "no network connections" in labels
+
+
+def test_genogram_tab_is_built_after_the_window_appears(qtbot, window):
+    tab = window._genogram_tab
+    assert window.tabs.indexOf(tab) == 1 and window.tabs.tabText(1) == "Genogram"
+    qtbot.waitUntil(lambda: tab.view is not None, timeout=5000)
+    assert tab.view.doc is window.document, "the genogram is given the open case"
+    menu_texts = [a.text() for a in window.file_menu.actions()]
+    assert any("Export" in t for t in menu_texts), menu_texts
+    close_at = menu_texts.index(window.close_action.text())
+    assert close_at > menu_texts.index(window.save_as_action.text())
+    case, _ = tiny_case()
+    from desktop.document.editor import CaseDocument
+
+    window.set_document(CaseDocument(case))
+    assert tab.view.doc is window.document

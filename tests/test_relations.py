@@ -143,3 +143,14 @@ def test_no_index_or_no_tie_gives_empty_words():
     assert relationship_to(f.case, "p999", f.ids["Alone"]) == ""
     assert f.tie("Alone", "Other") == ""
     assert relationships(f.case, f.ids["Alone"]) == {f.ids["Alone"]: "this child"}
+
+
+def test_closeness_orders_nearest_first():
+    from genogram.model.relations import closeness
+
+    ordered = ["this child", "mum", "step-dad", "foster carer", "nan and kinship carer",
+               "twin sister", "half-brother", "nan", "uncle", "cousin", "great-grandad", "niece",
+               "mum's ex-partner", "relative", "miscarriage", ""]
+    ranks = [closeness(t) for t in ordered]
+    assert ranks == sorted(ranks), list(zip(ordered, ranks, strict=True))
+    assert closeness("mum") < closeness("nan") < closeness("cousin") < closeness("relative")

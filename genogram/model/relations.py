@@ -271,3 +271,33 @@ def _connected(case: Case, index_id: str) -> set[str]:
                 seen.add(n)
                 todo.append(n)
     return seen
+
+
+# Nearest first: the order a practitioner reads a family in (the People table's default order).
+_CLOSENESS = (
+    ("this child",), ("partner",), ("mum", "dad", "parent"),
+    ("carer", "guardian"), ("twin",), ("sister", "brother", "sibling"),
+    ("son", "daughter", "child"), ("nan", "grandad", "grandparent"),
+    ("aunt", "uncle", "parent's sibling"), ("cousin",), ("great-",),
+    ("grandson", "granddaughter", "grandchild"), ("niece", "nephew", "sibling's child"),
+    ("ex-partner",), ("relative",), ("pregnancy", "miscarriage", "termination", "stillbirth"),
+)
+
+
+def closeness(tie: str) -> int:
+    """A rank for sorting ties nearest first: the child, parents, step-parents, carers, siblings …
+
+    A "step-" or "half-" tie sorts just after the full one; no tie at all sorts last.
+    """
+    if not tie:
+        return 2 * len(_CLOSENESS) + 2
+    if tie.endswith("ex-partner"):
+        return 2 * (len(_CLOSENESS) - 3)
+    if tie.startswith("great-"):
+        return 2 * 10
+    after = 1 if tie.startswith(("step-", "half-")) else 0
+    words = tie.replace("-", " ").split()
+    for rank, keys in enumerate(_CLOSENESS):
+        if tie in keys or any(k in words or k in tie.split(" and ") for k in keys):
+            return 2 * rank + after
+    return 2 * len(_CLOSENESS)
