@@ -166,10 +166,10 @@ def test_households_index_child_and_find(qtbot, view):
 
 
 def test_export_writes_the_chosen_format(qtbot, view, tmp_path):
-    view.run_dialog = lambda dialog: True
+    view.printing.run_dialog = lambda dialog: True
     for fmt, magic in (("pdf", b"%PDF"), ("svg", b"<svg"), ("png", b"\x89PNG")):
         target = tmp_path / f"family.{fmt}"
-        view.choose_export_path = lambda f, suggested, t=target: str(t)
+        view.printing.choose_export_path = lambda f, suggested, t=target: str(t)
         action = next(a for a in view.file_actions() if a.objectName() == f"export_{fmt}")
         action.trigger()
         data = target.read_bytes()
@@ -183,7 +183,7 @@ def test_print_paints_the_family_on_the_page(qtbot, view, tmp_path):
     from desktop.canvas.printing import pdf_printer
 
     out = tmp_path / "printed.pdf"
-    view.run_dialog = lambda dialog: True
+    view.printing.run_dialog = lambda dialog: True
     assert view.print_dialog(pdf_printer(str(out)))
     text = PdfReader(str(out)).pages[0].extract_text()
     for name in ("Dana", "Omar", "Rosa", "Key"):
@@ -239,3 +239,11 @@ def test_f2_goes_to_the_details_and_esc_comes_back(qtbot, view):
     assert view.doc.case.family.person(person_named(view.doc.case, "Omid")).given == "Omid"
     qtbot.keyClick(view.inspector.person.family, Qt.Key.Key_Escape)
     assert view.canvas.hasFocus()
+
+
+def test_export_to_a_folder_that_cannot_be_written_says_so(qtbot, view, tmp_path):
+    view.printing.run_dialog = lambda dialog: True
+    view.printing.choose_export_path = lambda f, s: str(tmp_path / "missing" / "x.svg")
+    assert not view.export("svg")
+    assert view.status.text().startswith("The genogram could not be saved there (")
+    assert not (tmp_path / "missing").exists()

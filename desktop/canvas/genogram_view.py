@@ -12,10 +12,8 @@ from typing import Any
 
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
-    QDialog,
-    QFileDialog,
     QInputDialog,
     QLabel,
     QSplitter,
@@ -31,7 +29,7 @@ from . import selection_edits as se
 from .find import FindBar
 from .inspector import Inspector
 from .interactions import BondTool, Chooser, choose_with_menu
-from .printing import ExportDialog, default_printer, export_file, print_genogram
+from .printing import GenogramPrinting
 from .quickadd import KINDS, FoldingCommand, NameEditor, join_as_partners, name_edit, push_add
 from .scene import GenogramScene
 from .view import GenogramCanvas
@@ -57,8 +55,7 @@ class GenogramView(QWidget):
         # Replaceable in tests: the chooser of a bond's kind, and the file and dialog steps.
         self.choose_bond: Chooser = choose_with_menu(self)
         self.ask_text: Callable[[str, str], str | None] = self._ask_text
-        self.run_dialog: Callable[[QDialog], bool] = lambda d: d.exec() == QDialog.DialogCode.Accepted
-        self.choose_export_path: Callable[[str, str], str | None] = self._choose_export_path
+        self.printing = GenogramPrinting(self, lambda: self.case, self.say)
         self.bond_tool = BondTool(self.canvas, lambda: self.case, lambda c, a, b: self.choose_bond(c, a, b))
         self._naming: tuple[FoldingCommand, str] | None = None
 
@@ -163,22 +160,10 @@ class GenogramView(QWidget):
         self.inspector.addAction(back)
         self._act("cancel", "Stop", self.cancel_tool, "Esc", "Stop the tool, clear the selection",
                   toolbar=False)
-        self._file_actions = []
-        for fmt, text in (("pdf", "Export genogram as &PDF…"), ("svg", "Export genogram as &SVG…"),
-                          ("png", "Export genogram as P&NG…")):
-            a = QAction(text, self)
-            a.setObjectName(f"export_{fmt}")
-            a.triggered.connect(lambda _c=False, f=fmt: self.export(f))
-            self._file_actions.append(a)
-        printing = QAction("&Print genogram…", self)
-        printing.setObjectName("print")
-        printing.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
-        printing.triggered.connect(lambda _c=False: self.print_dialog())
-        self._file_actions.append(printing)
 
     def file_actions(self) -> list[QAction]:
         """Export as PDF, SVG, PNG and Print, for the main window's File menu."""
-        return list(self._file_actions)
+        return self.printing.actions
 
     # ---- the document -----------------------------------------------------------------------
     @property
@@ -372,49 +357,16 @@ class GenogramView(QWidget):
 
     # ---- export and print -------------------------------------------------------------------
     def export(self, fmt: str) -> bool:
-        case = self.case
-        if case is None or not case.family.people():
-            self.say("There is nobody in the genogram yet, so there is nothing to export.")
-            return False
-        dialog = ExportDialog(fmt, self)
-        if not self.run_dialog(dialog):
-            return False
-        path = self.choose_export_path(fmt, f"{_stem(case.meta.title)} genogram.{fmt}")
-        if not path:
-            return False
-        if not path.lower().endswith(f".{fmt}"):
-            path += f".{fmt}"
-        if not self._try(lambda: export_file(case, fmt, dialog.options(), path)):
-            return False
-        self.say(f"Saved the genogram as {path}")
-        return True
+        return self.printing.export(fmt)
 
     def print_dialog(self, printer: QPrinter | None = None) -> bool:
-        case = self.case
-        if case is None or not case.family.people():
-            self.say("There is nobody in the genogram yet, so there is nothing to print.")
-            return False
-        printer = printer or default_printer()
-        dialog = QPrintDialog(printer, self)
-        if not self.run_dialog(dialog):
-            return False
-        return self._try(lambda: print_genogram(case, printer))
+        return self.printing.print_dialog(printer)
 
     # ---- replaceable questions ----------------------------------------------------------------
     def _ask_text(self, title: str, suggested: str) -> str | None:
         text, ok = QInputDialog.getText(self, title, title + ":", text=suggested)
         return text if ok else None
 
-    def _choose_export_path(self, fmt: str, suggested: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export the genogram", suggested,
-                                              f"{fmt.upper()} files (*.{fmt})")
-        return path or None
-
 
 class _Cancelled(Exception):
     """The user closed a question without answering."""
-
-
-def _stem(title: str) -> str:
-    keep = "".join(c if c.isalnum() or c in " -_" else " " for c in title or "Genogram")
-    return " ".join(keep.split())[:60] or "Genogram"

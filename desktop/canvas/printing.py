@@ -6,13 +6,16 @@ key; private people masked as the case asks) with QPainter onto the printer's pa
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QMarginsF
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter
-from PySide6.QtPrintSupport import QPrinter
+from collections.abc import Callable
+
+from PySide6.QtCore import QMarginsF, QObject
+from PySide6.QtGui import QAction, QKeySequence, QPageLayout, QPageSize, QPainter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QSpinBox,
     QWidget,
@@ -121,3 +124,83 @@ def pdf_printer(path: str) -> QPrinter:
     return printer
 
 
+
+
+class GenogramPrinting(QObject):
+    """The Genogram tab's File actions: export as PDF, SVG or PNG, and print.
+
+    `run_dialog` and `choose_export_path` are replaceable so tests answer without a modal."""
+
+    def __init__(self, parent: QWidget, case_of: Callable[[], Case | None],
+                 say: Callable[[str], None]) -> None:
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.case_of = case_of
+        self.say = say
+        self.run_dialog: Callable[[QDialog], bool] = lambda d: d.exec() == QDialog.DialogCode.Accepted
+        self.choose_export_path: Callable[[str, str], str | None] = self._choose_export_path
+        self.actions: list[QAction] = []
+        for fmt, text in (("pdf", "Export genogram as &PDF…"), ("svg", "Export genogram as &SVG…"),
+                          ("png", "Export genogram as P&NG…")):
+            action = QAction(text, parent)
+            action.setObjectName(f"export_{fmt}")
+            action.setStatusTip(f"Save the genogram with its title and key as a {FORMAT_NAMES[fmt]}")
+            action.triggered.connect(lambda _c=False, f=fmt: self.export(f))
+            self.actions.append(action)
+        printing = QAction("&Print genogram…", parent)
+        printing.setObjectName("print")
+        printing.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        printing.setStatusTip("Print the genogram on one page")
+        printing.triggered.connect(lambda _c=False: self.print_dialog())
+        self.actions.append(printing)
+
+    def _case(self, doing: str) -> Case | None:
+        case = self.case_of()
+        if case is None or not case.family.people():
+            self.say(f"There is nobody in the genogram yet, so there is nothing to {doing}.")
+            return None
+        return case
+
+    def export(self, fmt: str) -> bool:
+        case = self._case("export")
+        if case is None:
+            return False
+        dialog = ExportDialog(fmt, self.parent_widget)
+        if not self.run_dialog(dialog):
+            return False
+        path = self.choose_export_path(fmt, f"{_stem(case.meta.title)} genogram.{fmt}")
+        if not path:
+            return False
+        if not path.lower().endswith(f".{fmt}"):
+            path += f".{fmt}"
+        try:
+            export_file(case, fmt, dialog.options(), path)
+        except OSError as exc:
+            self.say(f"The genogram could not be saved there ({exc.strerror or exc}).")
+            return False
+        self.say(f"Saved the genogram as {path}")
+        return True
+
+    def print_dialog(self, printer: QPrinter | None = None) -> bool:
+        case = self._case("print")
+        if case is None:
+            return False
+        printer = printer or default_printer()
+        if not self.run_dialog(QPrintDialog(printer, self.parent_widget)):
+            return False
+        try:
+            print_genogram(case, printer)
+        except OSError as exc:
+            self.say(f"The genogram could not be printed ({exc}).")
+            return False
+        return True
+
+    def _choose_export_path(self, fmt: str, suggested: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(self.parent_widget, "Export the genogram", suggested,
+                                              f"{fmt.upper()} files (*.{fmt})")
+        return path or None
+
+
+def _stem(title: str) -> str:
+    keep = "".join(c if c.isalnum() or c in " -_" else " " for c in title or "Genogram")
+    return " ".join(keep.split())[:60] or "Genogram"
