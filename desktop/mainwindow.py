@@ -12,7 +12,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoGroup
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
 
 from genogram.model import Case, CaseMeta
 from genogram.storage.casefile import CaseFileError, ChangedOnDiskError
@@ -58,6 +65,9 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.add_view("People", self.people)
         self._add_standard_views()
+        self.save_state = QLabel(self)
+        self.save_state.setAccessibleName("Save state")
+        self.statusBar().addPermanentWidget(self.save_state)
         self.statusBar().showMessage("Ready")
         self._restore_window()
 
@@ -230,6 +240,7 @@ class MainWindow(QMainWindow):
         where = f" ({doc.path.name})" if doc.path else ""
         self.setWindowTitle(f"{doc.title()}{where}[*] — Kinscape")
         self.setWindowModified(doc.is_modified())
+        self.save_state.setText(_save_state(doc, self.settings.autosave_seconds()))
 
     def _on_path_changed(self, path: str) -> None:
         self.settings.add_recent_file(path)
@@ -412,6 +423,14 @@ class MainWindow(QMainWindow):
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)
+
+
+def _save_state(doc: CaseDocument, seconds: float) -> str:
+    """The status bar's calm answer to "is my work safe?"."""
+    if doc.is_modified():
+        every = f"{seconds:g} seconds" if seconds != 1 else "second"
+        return f"Not saved yet · a recovery copy is kept every {every}"
+    return f"Saved in {doc.path.name}" if doc.path else ""
 
 
 def _file_stem(title: str) -> str:

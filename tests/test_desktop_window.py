@@ -132,6 +132,7 @@ def test_demo_opens_edit_undo_redo_save_reopen(qtbot, window, tmp_path):
     type_into_cell(qtbot, window, row, 0, "Rowan")
     assert window.document.case.family.person(child.id).given == "Rowan"
     assert window.isWindowModified() and "[*]" in window.windowTitle()
+    assert window.save_state.text().startswith("Not saved yet · a recovery copy is kept every")
     assert "Rename" in window.undo_action.text() and "Rowan" in window.undo_action.text()
 
     window.undo_action.trigger()
@@ -147,6 +148,7 @@ def test_demo_opens_edit_undo_redo_save_reopen(qtbot, window, tmp_path):
     assert not window.isWindowModified() and target.exists()
     assert window.windowTitle().startswith(window.document.title())
 
+    assert window.save_state.text() == "Saved in demo.kinscape"
     window.set_document(CaseDocument(Case()))
     assert window.open_case(str(target))
     assert window.document.case.family.person(child.id).given == "Rowan"
@@ -388,3 +390,34 @@ def test_genogram_tab_is_built_after_the_window_appears(qtbot, window):
 
     window.set_document(CaseDocument(case))
     assert tab.view.doc is window.document
+
+
+def test_open_recent_lists_cases_and_opens_them(window, tmp_path):
+    paths = []
+    for n in range(2):
+        case, _ = tiny_case()
+        case.apply(SetMeta(case.with_meta(title=f"Family {n} (fictional)")))
+        paths.append(tmp_path / f"family{n}.kinscape")
+        write_case(case, paths[-1])
+        assert window.open_case(str(paths[-1]))
+    window._fill_recent_menu()
+    actions = [a for a in window.recent_menu.actions() if a.text().startswith("&")]
+    assert [a.text() for a in actions[:2]] == ["&1 family1.kinscape", "&2 family0.kinscape"]
+    actions[1].trigger()
+    assert window.document.title() == "Family 0 (fictional)"
+    paths[1].unlink()
+    assert not window.open_case(str(paths[1]))
+    assert "no such file" in window.errors[-1]
+    assert str(paths[1].resolve()) not in window.settings.recent_files(), "a vanished file leaves"
+
+
+def test_first_document_falls_back_to_the_demo_with_a_reason(isolated, tmp_path):
+    from desktop.startup import first_document
+
+    bad = tmp_path / "broken.kinscape"
+    bad.write_bytes(b"PK not really")
+    doc, problem = first_document(str(bad), None)
+    assert problem and problem.startswith("broken.kinscape:") and "\n" not in problem
+    assert doc.case.meta.fictional and doc.case.family.person_count() > 5
+    doc, problem = first_document(None, "no-such-family")
+    assert problem and "no demo family called" in problem and problem.endswith(".")
