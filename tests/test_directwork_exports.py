@@ -259,3 +259,16 @@ def _sizes(data: bytes, n: int) -> list[float]:
             if re.search(rb"T[jJ]\b", block):
                 out += [float(s) for s in re.findall(rb"/F[\w+]+ ([\d.]+) Tf", block)]
     return out
+
+
+def test_a_child_who_said_a_lot_gets_more_pages_in_the_same_order(case: Case) -> None:
+    houses = case.records("three_houses")[0]
+    many = tuple(HouseEntry("worries", f"Worry number {i} that I said in my own words today", "Llŷr")
+                 for i in range(1, 31))
+    data = three_houses_pdf.three_houses_pdf(case, replace(houses, entries=houses.entries + many))
+    pages = [_text_page(data, n) for n in range(_pages(data))]
+    assert len(pages) >= 2 and "page 1 of" in pages[0] and "Worry number 30" in pages[-1]
+    text = " ".join(pages)
+    assert all(f"Worry number {i} that" in text for i in range(1, 31))
+    assert text.index("Worry number 9 ") < text.index("Worry number 10 ") < text.index("Worry number 30")
+    assert "“Goalkeeper for Wales!!”" in pages[0]

@@ -1,6 +1,6 @@
 """Three houses (Weld and Greening): a blank sheet to draw on, and the child's houses filled in.
 
-One A4 landscape page: the house of worries, of good things and of dreams side by side (or,
+One A4 landscape page (more, in the same order, when a child said a lot): the house of worries, of good things and of dreams side by side (or,
 for younger children, a worry, good and dream fairy or wizard). The filled sheet quotes the
 child's words exactly, shows their drawings and says who wrote each entry; the house the
 child chose first is marked. Private entries are never printed. A copy is made only for a
@@ -8,7 +8,7 @@ reader the child agreed may see it: for anyone the child said no to, nothing is 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from reportlab.lib.pagesizes import A4, landscape
@@ -45,6 +45,7 @@ class Sheet:
     first: str
     entries: dict[str, list[Any]]
     footer: str
+    blank: bool = False
 
 
 def _name(case: Any, child: str | None) -> str:
@@ -55,7 +56,7 @@ def _name(case: Any, child: str | None) -> str:
 
 def _sheet(case: Any, houses: Any | None, theme: str) -> Sheet:
     if houses is None:
-        return Sheet(f"My {_THEME_TITLE[theme]}", "My name:", theme, "", {h: [] for h in HOUSES}, "")
+        return Sheet(f"My {_THEME_TITLE[theme]}", "My name:", theme, "", {h: [] for h in HOUSES}, "", True)
     name = _name(case, houses.child) or "My"
     entries = {h: [e for e in houses.entries if e.house == h and not e.private] for h in HOUSES}
     when = P.words_date(houses.date.latest()) if houses.date else ""
@@ -122,25 +123,66 @@ def _entries(c: Canvas | None, case: Any, entries: list[Any], x: float, top: flo
     return top - y
 
 
-def _draw(c: Canvas, case: Any, sheet: Sheet) -> None:
+@dataclass(frozen=True)
+class _Frame:
+    """Where the houses stand on the page, the same on every page of a sheet."""
+
+    title: float
+    top: float
+    bottom: float
+    w: float
+    roof: float
+    inner_w: float
+    body_top: float
+
+    @property
+    def room(self) -> float:
+        return self.body_top - self.bottom - 14
+
+
+def _frame(sheet: Sheet) -> _Frame:
     pw, ph = PAGE
-    P.paper(c, pw, ph)
     title = P.fit_line(sheet.title, 30, pw - 2 * MARGIN, "bold", 20)
-    P.text(c, pw / 2, ph - MARGIN - title, sheet.title, title, "bold", P.TITLE, "middle")
-    if sheet.subtitle:
-        P.text(c, pw / 2, ph - MARGIN - title - 22, sheet.subtitle, 14, "regular", P.MUTED, "middle")
     top = ph - MARGIN - title - 40
     bottom = MARGIN + (30 if sheet.footer else 14)
     w = (pw - 2 * MARGIN - 2 * GAP - 16) / 3
     roof = 96.0
+    return _Frame(title, top, bottom, w, roof, w - 28, top - roof - (50 if sheet.first else 34))
+
+
+def _pages(case: Any, sheet: Sheet) -> tuple[float, list[dict[str, list[Any]]]]:
+    """The type size and, page by page, each house's entries: one page when everything fits at
+    12 pt or more, else 14 pt with each house carried on to further pages in the same order."""
+    f = _frame(sheet)
+    for size in SIZES:
+        if size >= 12 and all(_entries(None, case, sheet.entries[h], 0, 0, f.inner_w, size) <= f.room
+                              for h in HOUSES):
+            return size, [sheet.entries]
+    size = 14.0
+    chunks: dict[str, list[list[Any]]] = {}
+    for h in HOUSES:
+        chunks[h] = [[]]
+        for e in sheet.entries[h]:
+            if _entries(None, case, [e], 0, 0, f.inner_w, size) > f.room:
+                raise HousesError(f"one entry in the {h.replace('_', ' ')} house is too long to print "
+                                  f"(it starts “{e.words[:30]}…”); split it into shorter entries")
+            if _entries(None, case, [*chunks[h][-1], e], 0, 0, f.inner_w, size) > f.room:
+                chunks[h].append([])
+            chunks[h][-1].append(e)
+    n = max(len(v) for v in chunks.values())
+    return size, [{h: chunks[h][i] if i < len(chunks[h]) else [] for h in HOUSES} for i in range(n)]
+
+
+def _draw(c: Canvas, case: Any, sheet: Sheet, size: float = SIZES[0], note: str = "") -> None:
+    pw, ph = PAGE
+    P.paper(c, pw, ph)
+    f = _frame(sheet)
+    title, top, bottom, w, roof, inner_w, body_top = f.title, f.top, f.bottom, f.w, f.roof, f.inner_w, f.body_top
+    P.text(c, pw / 2, ph - MARGIN - title, sheet.title, title, "bold", P.TITLE, "middle")
+    subtitle = " · ".join(x for x in (sheet.subtitle, note) if x)
+    if subtitle:
+        P.text(c, pw / 2, ph - MARGIN - title - 22, subtitle, 14, "regular", P.MUTED, "middle")
     names = _NAMES.get(sheet.theme, _NAMES["houses"])
-    inner_w = w - 28
-    body_top = top - roof - (50 if sheet.first else 34)
-    size = next((s for s in SIZES if all(_entries(None, case, sheet.entries[h], 0, 0, inner_w, s)
-                                         <= body_top - bottom - 14 for h in HOUSES)), None)
-    if size is None:
-        raise HousesError("the houses hold too many words for one page even at 11 pt; "
-                          "print the record copy from the editor, or move some entries to a second sheet")
     for k, house in enumerate(HOUSES):
         x = MARGIN + 8 + k * (w + GAP)
         _house_shape(c, house, sheet.theme, x, bottom, w, top - bottom, roof, case)
@@ -150,7 +192,7 @@ def _draw(c: Canvas, case: Any, sheet: Sheet) -> None:
         if sheet.first == house:
             P.draw_picture(c, case, "pictogram:star", x + w / 2 - 52, top - roof - 44, 18, 18)
             P.text(c, x + w / 2 - 30, top - roof - 39, "started here", 12, "bold", edge)
-        if any(sheet.entries.values()):
+        if not sheet.blank:
             _entries(c, case, sheet.entries[house], x + 14, body_top, inner_w, size)
         else:  # the blank sheet: lines to write on
             c.setStrokeColor(D.colour(_COLOURS[house][0]))
@@ -180,8 +222,11 @@ def three_houses_pdf(case: Any, houses: Any | None, theme: str | None = None,
         assert may_see(houses, reader, case)
     sheet = _sheet(case, houses, theme)
     buf, c = P.new_canvas(PAGE, sheet.title)
-    _draw(c, case, sheet)
-    c.showPage()
+    size, pages = _pages(case, sheet)
+    for i, entries in enumerate(pages):
+        note = f"page {i + 1} of {len(pages)}" if len(pages) > 1 else ""
+        _draw(c, case, replace(sheet, entries=entries), size, note)
+        c.showPage()
     c.save()
     return buf.getvalue()
 
