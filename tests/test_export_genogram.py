@@ -145,12 +145,15 @@ def test_command_options_reach_the_pdf(case_file, tmp_path):
 
 
 @pytest.mark.parametrize("args,message", [
-    (["--what", "ecomap"], "not available yet; available: genogram"),
+    (["--what", "someday"], "exporting 'someday' is not available yet; available: genogram"),
     (["--what", "nonsense"], "unknown --what 'nonsense'; available: genogram"),
     (["--what", "genogram", "--format", "docx"], "can be written as pdf, svg, png"),
     (["--what", "genogram", "--dpi", "5"], "--dpi 5 is outside"),
 ])
-def test_command_refuses_bad_requests_in_one_line(case_file, tmp_path, capsys, args, message):
+def test_command_refuses_bad_requests_in_one_line(case_file, tmp_path, capsys, monkeypatch, args, message):
+    from genogram.commands import export as export_command
+
+    monkeypatch.setattr(export_command, "PLANNED", (*export_command.PLANNED, "someday"))
     out = tmp_path / "g.pdf"
     assert main(["export", str(case_file), *args, "-o", str(out)]) == 2
     err = capsys.readouterr().err
