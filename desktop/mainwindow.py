@@ -7,7 +7,10 @@ file choosers and error boxes go through three replaceable callables (`ask`, `ch
 """
 from __future__ import annotations
 
+import importlib
+import importlib.util
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
@@ -33,6 +36,8 @@ from .settings import Settings
 
 FILE_FILTER = "Kinscape cases (*.kinscape);;Case data (*.json);;All files (*)"
 DEFAULT_SIZE = (1280, 800)
+# Views that later issues add, in tab order after Genogram: (tab title, module, class).
+OPTIONAL_VIEWS = (("Ecomap", "desktop.ecomap.tab", "EcomapTab"),)
 LAZY_DELAY_MS = 150  # after the first paint, so the window appears before the canvas is built
 
 # Answers to the window's questions: what `ask(kind, text)` returns.
@@ -108,6 +113,9 @@ class MainWindow(QMainWindow):
 
         self._genogram_tab = LazyView(genogram, self)
         self.add_view("Genogram", self._genogram_tab)
+        for title, module, name in OPTIONAL_VIEWS:
+            if _module_present(module):
+                self.add_view(title, LazyView(partial(_make_view, module, name), self))
         self.tabs.currentChanged.connect(self._build_current_view)
 
     @property
@@ -423,6 +431,18 @@ class MainWindow(QMainWindow):
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)
+
+
+def _module_present(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+def _make_view(module: str, name: str) -> QWidget:
+    view: QWidget = getattr(importlib.import_module(module), name)()
+    return view
 
 
 def _save_state(doc: CaseDocument, seconds: float) -> str:

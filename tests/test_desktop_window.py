@@ -421,3 +421,14 @@ def test_first_document_falls_back_to_the_demo_with_a_reason(isolated, tmp_path)
     assert doc.case.meta.fictional and doc.case.family.person_count() > 5
     doc, problem = first_document(None, "no-such-family")
     assert problem and "no demo family called" in problem and problem.endswith(".")
+
+
+def test_views_of_later_issues_join_when_present(window):
+    from desktop.mainwindow import OPTIONAL_VIEWS, _module_present
+
+    assert not _module_present("desktop.no_such_view.tab")
+    assert not _module_present("desktop.peoplepanel_missing")
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles[:2] == ["People", "Genogram"]
+    for title, module, _name in OPTIONAL_VIEWS:
+        assert (title in titles) == _module_present(module)
