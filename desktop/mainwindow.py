@@ -32,6 +32,7 @@ from .document.autosave import Autosaver, find_recoveries, recover
 from .document.editor import CaseDocument
 from .lazyview import LazyView
 from .peoplepanel import PeoplePanel
+from .questions import DISCARD, OVERWRITE, RECOVER, SAVE, SAVE_AS, ask_with_box
 from .settings import Settings
 
 FILE_FILTER = "Kinscape cases (*.kinscape);;Case data (*.json);;All files (*)"
@@ -40,10 +41,6 @@ DEFAULT_SIZE = (1280, 800)
 OPTIONAL_VIEWS = (("Ecomap", "desktop.ecomap.tab", "EcomapTab"),)
 LAZY_DELAY_MS = 150  # after the first paint, so the window appears before the canvas is built
 
-# Answers to the window's questions: what `ask(kind, text)` returns.
-SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
-OVERWRITE, SAVE_AS = "overwrite", "save_as"
-RECOVER, LATER = "recover", "later"
 
 
 class MainWindow(QMainWindow):
@@ -385,34 +382,7 @@ class MainWindow(QMainWindow):
 
     # ---- questions (replaced in tests) ----------------------------------------------------
     def _ask_with_box(self, kind: str, text: str) -> str:
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setText(text)
-        buttons: dict[object, str] = {}
-        role = QMessageBox.ButtonRole
-        choices = {
-            "unsaved": [("&Save", role.AcceptRole, SAVE),
-                        ("&Don't save", role.DestructiveRole, DISCARD),
-                        ("Cancel", role.RejectRole, CANCEL)],
-            "changed_on_disk": [("Save &As…", role.AcceptRole, SAVE_AS),
-                                ("&Overwrite", role.DestructiveRole, OVERWRITE),
-                                ("Cancel", role.RejectRole, CANCEL)],
-            "recover": [("&Recover", role.AcceptRole, RECOVER),
-                        ("&Discard", role.DestructiveRole, DISCARD),
-                        ("Decide &later", role.RejectRole, LATER)],
-        }[kind]
-        box.setWindowTitle({"unsaved": "Unsaved changes", "changed_on_disk": "File changed on disk",
-                            "recover": "Recover unsaved changes"}[kind])
-        if kind == "unsaved":
-            box.setInformativeText("Save them before closing the case?")
-        elif kind == "recover":
-            box.setInformativeText("Recover opens those changes so you can save them; "
-                                   "Discard throws them away.")
-        for label, button_role, answer in choices:
-            buttons[box.addButton(label, button_role)] = answer
-        box.setDefaultButton(next(iter(buttons)))  # type: ignore[arg-type]
-        box.exec()
-        return buttons.get(box.clickedButton(), choices[-1][2])
+        return ask_with_box(self, kind, text)
 
     def _choose_with_dialog(self, mode: str, suggested: str) -> str | None:
         if mode == "open":

@@ -432,3 +432,26 @@ def test_views_of_later_issues_join_when_present(window):
     assert titles[:2] == ["People", "Genogram"]
     for title, module, _name in OPTIONAL_VIEWS:
         assert (title in titles) == _module_present(module)
+
+
+@pytest.mark.parametrize(("kind", "button", "expected"), [
+    ("unsaved", "&Don't save", "discard"), ("unsaved", None, "cancel"),
+    ("changed_on_disk", "&Overwrite", "overwrite"), ("recover", "&Recover", "recover"),
+    ("recover", None, "later"),
+])
+def test_question_boxes_answer_in_plain_words(qtbot, isolated, kind, button, expected):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from desktop.questions import ask_with_box
+
+    def answer_box() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox) and box.informativeText()
+        if button is None:
+            box.reject()  # Escape or the window's close button
+        else:
+            next(b for b in box.buttons() if b.text() == button).click()
+
+    QTimer.singleShot(50, answer_box)
+    assert ask_with_box(None, kind, "Something needs deciding.") == expected
