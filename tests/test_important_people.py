@@ -30,10 +30,11 @@ def people(n: int, seed: int) -> list[ImportantPerson]:
 
 
 @pytest.mark.parametrize("n", [1, 2, 3, 5, 8, 12, 17, 25])
-def test_nobody_overlaps_and_rings_go_outwards(n):
-    for seed in range(3):
+@pytest.mark.parametrize("beside", [False, True])
+def test_nobody_overlaps_and_rings_go_outwards(n, beside):
+    for seed in range(2):
         ppl = people(n, seed)
-        lay = layout_circles(ppl, 40.0, 16.0, measure, aspect=1.25)
+        lay = layout_circles(ppl, 40.0, 16.0, measure, aspect=1.25, beside=beside)
         assert len(lay.tokens) == n
         assert overlaps(lay) == []
         assert inside(lay) == []  # clear of the child's circle, within the outer ring
@@ -116,3 +117,10 @@ def test_cli_prints_the_latest_sheet_or_says_there_is_none():
     assert export_for_cli(case, "pdf", {}).startswith(b"%PDF")
     with pytest.raises(ValueError, match="as pdf"):
         export_for_cli(case, "png", {})
+
+
+@pytest.mark.parametrize("name", ["rivers", "kowalski-price"])
+def test_each_demo_family_has_a_sheet_that_prints_on_one_page(name):
+    case = load_demo(name)
+    data = export_for_cli(case, "pdf", {})
+    assert len(PdfReader(io.BytesIO(data)).pages) == 1

@@ -29,7 +29,7 @@ from .diagram_pdf import paint
 from .fonts import register, text_width
 
 PAGE = A4
-MARGIN = 26.0
+MARGIN = 22.0
 HEADER = 70.0  # the title and the date
 FOOTER = 40.0  # the rings' meaning and the pictures' licence line
 SIZES = (22.0, 21.0, 20.0, 19.0, 18.0, 17.0, 16.0)
@@ -38,7 +38,7 @@ COLOURS = {"paper": "#fffaf0", "ink": "#3a2a1e", "muted": "#7a5c45", "title": "#
            "centre": "#f6b26b", "edge": "#d9894a", "token": "#ffffff",
            "card": "#fffdf8", "card_edge": "#e8c39e", "ring": "#d9894a"}
 #: ring fills, closest first: warm, getting paler outwards
-RING_FILLS = ("#fbd3a6", "#fde2c2", "#feeedb", "#fff5e8", "#fffaf2")
+RING_FILLS = ("#f8c189", "#fcdab2", "#fff0dc", "#fff7ec", "#fffbf4")
 DEFAULT_PICTURE = "person"
 
 
@@ -101,11 +101,12 @@ def check_private(case: Case, record: ImportantPeople) -> None:
 def _fit(record: ImportantPeople, width: float, height: float) -> tuple[CirclesLayout, float]:
     """The largest type that fits the circles in the space, and the scale to draw them at."""
     aspect = height / width
-    for size in SIZES:
-        lay = layout_circles(record.people, 2.6 * size, size, _measure, aspect)
-        scale = min(1.0, width / (2 * lay.radius), height / (2 * lay.radius * aspect))
-        if size * scale >= MIN_SIZE - 1e-6:
-            return lay, scale
+    for beside in (False, True):
+        for size in SIZES:
+            lay = layout_circles(record.people, 2.3 * size, size, _measure, aspect, beside)
+            scale = min(1.0, width / (2 * lay.radius), height / (2 * lay.radius * aspect))
+            if size * scale >= MIN_SIZE - 1e-6:
+                return lay, scale
     n = len(record.people)
     raise ValueError(f"{n} people do not fit on one page with type large enough to read "
                      f"({MIN_SIZE:g} pt); put some of them on a second sheet or shorten their words")
@@ -114,19 +115,23 @@ def _fit(record: ImportantPeople, width: float, height: float) -> tuple[CirclesL
 def _token(t: Token, s: float, ox: float, oy: float, ref: str) -> tuple[list[Glyph], Picture]:
     size = t.picture * s
     cx, top = ox + t.x * s, oy + t.y * s
+    px, py = (ox + t.picture_centre[0] * s, oy + t.picture_centre[1] * s)
     ts = t.picture / 2.2 * s  # the type size
     lead = 1.15 * ts
     out: list[Glyph] = [Rect(cx - t.width * s / 2, top - 3 * s, t.width * s, (t.height + 4) * s,
                              COLOURS["card_edge"], 0.8, COLOURS["card"], radius=8 * s),
-                        Circle(cx, top + size / 2, size / 2, COLOURS["edge"], 1.2, COLOURS["token"])]
-    y = top + size + 6.0 * s + ts * 0.9
-    for line in t.name_lines:
+                        Circle(px, py, size / 2, COLOURS["edge"], 1.2, COLOURS["token"])]
+    y = oy + t.text_top * s + ts * 0.9
+    if t.beside:
+        nx = px + size / 2 + 6 * s
+        out.append(Text(nx, py + ts * 0.35, t.name_lines[0], ts, "bold", "start", COLOURS["ink"]))
+    for line in () if t.beside else t.name_lines:
         out.append(Text(cx, y, line, ts, "bold", "middle", COLOURS["ink"]))
         y += lead
     for line in t.word_lines:
         out.append(Text(cx, y, line, ts, "regular", "middle", COLOURS["muted"]))
         y += lead
-    return out, Picture(ref, cx, top + size / 2, size * 0.78)
+    return out, Picture(ref, px, py, size * 0.78)
 
 
 def sheet(case: Case, record: ImportantPeople, width: float = PAGE[0],

@@ -19,11 +19,11 @@ from ..model.records import ImportantPerson
 #: A text measurer: width of `text` at `size` points in the bold or regular face.
 Measure = Callable[[str, float, bool], float]
 
-GAP = 6.0  # between tokens, and between a token and a circle
+GAP = 5.0  # between tokens, and between a token and a circle
 RADIUS_STEP = 3.0
 MAX_WORD_LINES = 4
 EMPTY_BAND = 0.45
-OFFSETS = 6  # starting angles tried for each ring after the first  # an empty ring is a band this many token heights wide
+OFFSETS = 12  # starting angles tried for each ring after the first  # an empty ring is a band this many token heights wide
 
 
 @dataclass(frozen=True)
@@ -39,10 +39,18 @@ class Token:
     picture: float  # the picture's diameter
     name_lines: tuple[str, ...]
     word_lines: tuple[str, ...]
+    beside: bool = False  # the picture left of the name (compact), not above it
 
     @property
-    def picture_y(self) -> float:
-        return self.y + self.picture / 2
+    def picture_centre(self) -> tuple[float, float]:
+        if self.beside:
+            return self.x - self.width / 2 + 4 + self.picture / 2, self.y + self.picture / 2
+        return self.x, self.y + self.picture / 2
+
+    @property
+    def text_top(self) -> float:
+        """Where the words start (the names sit beside the picture when `beside`)."""
+        return self.y + self.picture + 6.0
 
     @property
     def rect(self) -> tuple[float, float, float, float]:
@@ -83,16 +91,21 @@ def wrap(text: str, width: float, size: float, bold: bool, measure: Measure,
     return tuple(lines)
 
 
-def _token_size(p: ImportantPerson, size: float, measure: Measure) -> tuple[float, float, float,
-                                                                           tuple[str, ...], tuple[str, ...]]:
+def _token_size(p: ImportantPerson, size: float, measure: Measure,
+                beside: bool) -> tuple[float, float, float, tuple[str, ...], tuple[str, ...]]:
     picture = 2.2 * size
     text_w = 8.5 * size
     leading = 1.15 * size
-    names = wrap(p.name.strip() or "Someone", text_w, size, True, measure, 2)
+    names = wrap(p.name.strip() or "Someone", text_w, size, True, measure, 1 if beside else 2)
     words = wrap(f"“{p.words.strip()}”", text_w, size, False, measure) if p.words.strip() else ()
-    width = max([picture] + [measure(t, size, True) for t in names]
-                + [measure(t, size, False) for t in words]) + 8.0
-    height = picture + 6.0 + leading * (len(names) + len(words))
+    name_w = max(measure(t, size, True) for t in names)
+    words_w = max([measure(t, size, False) for t in words] + [0.0])
+    if beside:
+        width = max(picture + 6.0 + name_w, words_w) + 8.0
+        height = picture + 6.0 + leading * len(words)
+    else:
+        width = max(picture, name_w, words_w) + 8.0
+        height = picture + 6.0 + leading * (len(names) + len(words))
     return width, height, picture, names, words
 
 
@@ -157,10 +170,12 @@ def _ring(sizes: list[tuple[float, float]], start: float, placed: list[Rect], ce
 
 
 def layout_circles(people: tuple[ImportantPerson, ...] | list[ImportantPerson], centre_r: float,
-                   size: float, measure: Measure, aspect: float = 1.0) -> CirclesLayout:
-    """Place everyone on their ring around the child's circle of radius `centre_r`."""
+                   size: float, measure: Measure, aspect: float = 1.0,
+                   beside: bool = False) -> CirclesLayout:
+    """Place everyone on their ring around the child's circle of radius `centre_r`; `beside`
+    puts each picture left of the name, which takes less room for many people."""
     rings = max([max(1, p.ring) for p in people] + [3])
-    measured = [_token_size(p, size, measure) for p in people]
+    measured = [_token_size(p, size, measure, beside) for p in people]
     tall = max([m[1] for m in measured] + [3.0 * size])
     tokens: list[Token] = []
     placed: list[Rect] = []
@@ -176,10 +191,10 @@ def layout_circles(people: tuple[ImportantPerson, ...] | list[ImportantPerson], 
                                        placed, centre_r, aspect)
         for i, r in zip(members, rects):
             w, h, pic, names, words = measured[i]
-            tokens.append(Token(i, ring, (r[0] + r[2]) / 2, r[1], w, h, pic, names, words))
+            tokens.append(Token(i, ring, (r[0] + r[2]) / 2, r[1], w, h, pic, names, words, beside))
         placed += rects
         radii.append(radius + stagger / 2)
-        start = radius + stagger + max(tall * 0.25, 1.2 * size)
+        start = radius + stagger + max(tall * 0.1, 0.5 * size)
     outer = max([_far(t.rect, aspect) for t in tokens] + [radii[-1] + tall * EMPTY_BAND]) + GAP
     bands = [(a + b) / 2 for a, b in itertools.pairwise(radii)] + [outer]
     return CirclesLayout(size, centre_r, tuple(radii), tuple(bands),
