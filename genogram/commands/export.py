@@ -37,16 +37,39 @@ EXPORTERS: dict[str, Exporter] = {
     "safety-map": Exporter("genogram.export.safety_map_pdf:export_for_cli", ("pdf",)),
     "chronology": Exporter("genogram.export.chronology_pdf:export_for_cli", ("pdf",)),
     "words-pictures": Exporter("genogram.export.words_pictures_pdf:export_for_cli", ("pdf",)),
+    "gedcom": Exporter("genogram.storage.gedcom_export:export_for_cli", ("ged",)),
 }
-#: What the design promises; named in the error for a WHAT not written yet.
-PLANNED = ("ecomap", "plan", "child-plan", "words-pictures", "three-houses", "safety-map", "chronology")
+#: What the design promises; named in the error for a WHAT not written yet (all are written now).
+PLANNED: tuple[str, ...] = ()
+
+#: Options passed through to exporters as given (None when not asked for): flag, key, help.
+PASS_THROUGH = (
+    ("--child", "child", "the child the document is for, by id (default: the case's index child)"),
+    ("--for", "for", "the reader a copy is for (a name, an id or a tie such as Dad); a person the "
+                     "child said no to never gets a copy"),
+    ("--ecomap", "ecomap", "ecomap: which dated snapshot, by id (default: the latest)"),
+    ("--compare", "compare", "ecomap: two snapshot ids A,B side by side, or 'latest' for the two "
+                             "latest"),
+    ("--sheet", "sheet", "important-people: which sheet, by id (default: the child's latest)"),
+    ("--theme", "theme", "three-houses: houses, fairies or wizards"),
+    ("--booklet", "booklet", "words-pictures: a4 (landscape pages) or a5-booklet (imposed for "
+                             "folding)"),
+    ("--kind", "kind", "chronology: only these kinds of event, comma-separated"),
+    ("--person", "person", "chronology: only events about these people (ids, comma-separated)"),
+    ("--since", "since", "chronology: events from this date (2019, 2019-03 or 2019-03-04)"),
+    ("--until", "until", "chronology: events up to this date"),
+    ("--significance", "significance", "chronology: only events of this significance"),
+)
 
 
 def register(sub: Any) -> None:
     parser = sub.add_parser(
-        "export", help="print a genogram (and later the other diagrams and documents) to PDF, SVG or PNG",
-        description="Write one view of a case to a file: the genogram as PDF (A4 or A3, fitted to one "
-                    "page or tiled at full size, with title, date and key), SVG or PNG.")
+        "export", help="print a case's diagrams and documents to PDF, SVG, PNG, DOCX or GEDCOM",
+        description="Write one view of a case to a file: the genogram or ecomap as PDF (A4 or A3, "
+                    "fitted to one page or tiled at full size, with title, date and key), SVG or "
+                    "PNG; the plan as PDF or DOCX; the child's one-page plan, important people, "
+                    "three houses, safety map, chronology and words-and-pictures booklet as PDF; "
+                    "the family's structure as GEDCOM 7.")
     parser.add_argument("case", metavar="CASE", help="a .kinscape case file or a bare case.json")
     parser.add_argument("--what", required=True, metavar="WHAT",
                         help=f"what to export: {', '.join(EXPORTERS)}")
@@ -59,6 +82,12 @@ def register(sub: Any) -> None:
     parser.add_argument("--pages", default="fit", choices=["fit", "tile"],
                         help="PDF: fit the drawing on one page, or tile it across pages at full size")
     parser.add_argument("--dpi", type=float, default=150.0, metavar="N", help="PNG resolution (default 150)")
+    for flag, key, text in PASS_THROUGH:
+        parser.add_argument(flag, dest=f"opt_{key}", metavar=key.upper(), help=text)
+    parser.add_argument("--blank", action="store_true",
+                        help="three-houses: a blank sheet to fill in with the child")
+    parser.add_argument("--recorded-only", action="store_true",
+                        help="chronology: only recorded events, not those drawn from the genogram")
     parser.set_defaults(run=run)
 
 
@@ -90,7 +119,15 @@ def run(args: argparse.Namespace) -> int:
     if not 20 <= args.dpi <= 1200:
         raise CliError(f"--dpi {args.dpi:g} is outside 20 to 1200", code=2)
     case = load_case(args.case)
-    options = {"paper": args.paper, "orientation": args.orientation, "pages": args.pages, "dpi": args.dpi}
+    options: dict[str, object] = {"paper": args.paper, "orientation": args.orientation,
+                                  "pages": args.pages, "dpi": args.dpi,
+                                  "blank": args.blank, "recorded_only": args.recorded_only}
+    for _flag, key, _text in PASS_THROUGH:
+        value = getattr(args, f"opt_{key}")
+        if value is not None:
+            options[key] = value
+    if options.get("compare") == "latest":
+        options["compare"] = True
     try:
         data = exporter.load()(case, fmt, options)
     except ValueError as exc:

@@ -157,3 +157,10 @@ def _union_events(u: Union) -> list[str]:
     elif u.ended:
         out += _event("EVEN", u.ended, "Partnership ended")
     return out
+
+
+def export_for_cli(case: Case, fmt: str, options: dict[str, object]) -> bytes:
+    """`genogram export CASE --what gedcom -o FAMILY.ged`: the structure as GEDCOM 7 (UTF-8)."""
+    if fmt != "ged":
+        raise ValueError(f"the family structure is written as ged, not {fmt!r}")
+    return export_gedcom7(case).encode("utf-8")
