@@ -13,9 +13,10 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoGroup
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -39,7 +40,7 @@ FILE_FILTER = "Kinscape cases (*.kinscape);;Case data (*.json);;All files (*)"
 DEFAULT_SIZE = (1280, 800)
 # Views that later issues add, in tab order after Genogram: (tab title, module, class).
 OPTIONAL_VIEWS = (("Ecomap", "desktop.ecomap.tab", "EcomapTab"),)
-LAZY_DELAY_MS = 150  # after the first paint, so the window appears before the canvas is built
+LAZY_DELAY_MS = 100  # after the first paint: the window appears before the canvas is built
 
 
 
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self._views: list[QWidget] = []
         self._shown_once = False
+        self.build_deferred_views = True  # False for --screenshot, which exits after first paint
         self.people = PeoplePanel(self)
         self.people.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self._build_menus()
@@ -132,9 +134,18 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
-        if not self._shown_once:
+        if not self._shown_once and self.build_deferred_views:
             self._shown_once = True
+            app = QApplication.instance()
+            if app is not None:  # deferred views wait for the first paint, however slow it is
+                app.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if (event.type() == QEvent.Type.Paint and isinstance(obj, QWidget)
+                and obj.window() is self):
+            QApplication.instance().removeEventFilter(self)
             QTimer.singleShot(LAZY_DELAY_MS, self.build_views)
+        return False
 
     # ---- menus ----------------------------------------------------------------------------
     def _action(self, text: str, slot: Callable[[], object], key: object = None,
@@ -404,10 +415,15 @@ class MainWindow(QMainWindow):
 
 
 def _module_present(module: str) -> bool:
+    """Whether `package.leaf` is installed, without importing the package (that costs start-up)."""
+    package, _, leaf = module.rpartition(".")
     try:
-        return importlib.util.find_spec(module) is not None
+        spec = importlib.util.find_spec(package)
     except ModuleNotFoundError:
         return False
+    folders = spec.submodule_search_locations if spec is not None else None
+    return any((Path(folder) / f"{leaf}.py").is_file() or (Path(folder) / leaf).is_dir()
+               for folder in folders or [])
 
 
 def _make_view(module: str, name: str) -> QWidget:

@@ -75,6 +75,8 @@ def screenshot(app: QApplication, window: QWidget, out: str) -> int:
         print(f"{out}: the folder {target.parent} does not exist", file=sys.stderr)
         return 1
     window.resize(*SCREENSHOT_SIZE)
+    if hasattr(window, "build_deferred_views"):
+        window.build_deferred_views = False  # they come after the first paint, and we exit then
     spy = _FirstPaint(window, target)
     app.installEventFilter(spy)
     QTimer.singleShot(20_000, app.quit)  # never hang a build if nothing ever paints
