@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..model import Case
 from ..notation.metrics import LOSS_SYMBOL, SYMBOL, person_box_size, symbol_size
+from .households import household_places
 from .nudges import apply_nudges
 from .order import Cluster, build_forest
 from .place import Shape, place_forest
@@ -64,7 +65,8 @@ def layout_genogram(case: Case, people: set[str] | None = None) -> GenogramLayou
     width = max(p.box.right for p in places.values()) + MARGIN
     height = max(max(p.box.bottom for p in places.values()),
                  max((u.bar_y for u in unions.values()), default=0.0)) + MARGIN
-    return GenogramLayout(places, unions, width, height)
+    households = household_places(fam, places, case.family.households())
+    return GenogramLayout(places, unions, width, height, households)
 
 
 def _face_parents(fam: Family, clusters: list[Cluster], absolute: dict[int, float],

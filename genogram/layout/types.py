@@ -62,12 +62,55 @@ class UnionPlace:
     children: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class HouseholdRun:
+    """Members of one household standing side by side on one row, with no one else between.
+
+    `box` is the union of their boxes (symbol and label). Losses and pregnancies between two
+    members do not break a run (they belong with their family), but a run never starts or ends
+    on one, and no other person's box lies inside a run's box.
+    """
+
+    row: int
+    members: tuple[str, ...]
+    box: Box
+
+
+@dataclass(frozen=True)
+class HouseholdJoin:
+    """Two runs of one household on neighbouring rows that may be drawn as one region.
+
+    The band from `x0` to `x1`, between the bottom of run `upper` and the top of run `lower`
+    (indices into `HouseholdPlace.runs`), lies over both runs and crosses only the gap between
+    the rows, where no one stands.
+    """
+
+    upper: int
+    lower: int
+    x0: float
+    x1: float
+
+
+@dataclass(frozen=True)
+class HouseholdPlace:
+    """Where a household's outline goes: one rounded region per run, joined where `joins` says.
+
+    Runs not joined to each other are separate outlines of the same household (a member who
+    lives there but is drawn elsewhere in the family); the name goes on the first run.
+    """
+
+    id: str
+    runs: tuple[HouseholdRun, ...]  # top to bottom, then left to right
+    joins: tuple[HouseholdJoin, ...] = ()
+
+
 @dataclass
 class GenogramLayout:
     people: dict[str, PersonPlace] = field(default_factory=dict)
     unions: dict[str, UnionPlace] = field(default_factory=dict)
     width: float = 0.0
     height: float = 0.0
+    households: dict[str, HouseholdPlace] = field(default_factory=dict)  # by household id
 
     def bounds(self) -> Box:
         return Box(0.0, 0.0, self.width, self.height)
