@@ -266,3 +266,17 @@ def test_a_person_marked_private_is_never_named_on_the_childs_page(case) -> None
         PlanItem("a", "working_well", "x", child_text="You play games with Kai at the weekend."),))
     with pytest.raises(ChildPlanError, match="Kai, who is marked private"):
         child_plan_pdf(_with_plan(case, plan), plan)
+
+
+def test_the_safety_scale_is_left_off_before_a_page_is_called_too_long(case) -> None:
+    """Ratings from many people are an extra: the plan's own sections keep their room."""
+    from genogram.model import FuzzyDate, SafetyMap, ScaleRating
+
+    plan = child_plan_for(case)
+    rated = _with_plan(case, plan)
+    day = FuzzyDate.parse("2026-11-20")
+    rated.apply(Put("safety_maps", SafetyMap("sm_many", child="p_llyr", ratings=tuple(
+        ScaleRating(f"Helper {n}", day, n % 11) for n in range(12)))))
+    data, fit = child_plan_pdf(rated, plan)
+    assert len(PdfReader(io.BytesIO(data)).pages) == 1 and fit.size >= D.CHILD_MIN_SIZE
+    assert "Helper 11 says" not in " ".join(_text(data)[0].split())

@@ -21,7 +21,7 @@ import datetime as _dt
 import io
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -226,8 +226,9 @@ def _safety(case: Any, plan: Any) -> list[Idea]:
     maps = [m for m in case.records("safety_maps") if m.child == plan.child and m.ratings]
     if not maps:
         return []
+    newest = max(maps, key=lambda m: max(r.date.latest() for r in m.ratings))
     latest: dict[str, Any] = {}
-    for r in sorted(maps[-1].ratings, key=lambda r: r.date.earliest()):
+    for r in sorted(newest.ratings, key=lambda r: r.date.earliest()):
         latest[r.who] = r
     return [Idea(f"{who} says {r.score} out of 10.", "pictogram:shield", score=max(0, min(10, r.score)))
             for who, r in latest.items()]
@@ -371,8 +372,30 @@ def _text(c: Canvas, x: float, y: float, text: str, size: float, role: str, ink:
         x += run_width(face, piece, size)
 
 
+#: Blocks that add to the page but are not part of the plan itself: left off, in this order,
+#: before the page is declared too long (the full plan still carries them).
+OPTIONAL_BLOCKS = ("safe",)
+
+
 def fit(page: ChildPage) -> tuple[_Page, Fit]:
-    """The largest body size (then the loosest spacing) at which the page fits; else TooLongError."""
+    """The largest body size (then the loosest spacing) at which the page fits.
+
+    When even 14 pt does not fit, optional blocks (the safety scale) are left off first;
+    only then is the page too long (TooLongError, naming what to shorten)."""
+    try:
+        return _fit(page)
+    except TooLongError:
+        for key in OPTIONAL_BLOCKS:
+            if any(b.key == key for b in page.blocks):
+                page = replace(page, blocks=[b for b in page.blocks if b.key != key])
+                try:
+                    return _fit(page)
+                except TooLongError:
+                    continue
+        raise
+
+
+def _fit(page: ChildPage) -> tuple[_Page, Fit]:
     room = D.CHILD_PAGE["size"][1] - 2 * D.CHILD_PAGE["margin"]
     last = None
     for size in D.CHILD_SIZES:
