@@ -1,12 +1,22 @@
 """The genogram canvas: building families from the keyboard, dragging, undo, and small updates."""
 from __future__ import annotations
 
+import gc
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from genogram.model import Case, CaseMeta, ChildKind, FuzzyDate, Gender, UnionKind
 from genogram.model import operations as ops
 from genogram.storage.casefile import read_case, write_case
+
+
+@pytest.fixture(autouse=True)
+def _collect_qt_garbage():
+    """Free each test's widgets, scenes and items before the next test: cycles of Qt wrappers
+    left for a later, larger collection have crashed PySide's garbage collection."""
+    yield
+    gc.collect()
 
 
 def start_case() -> tuple[Case, str]:

@@ -3,6 +3,7 @@ the index child, find, export and print."""
 from __future__ import annotations
 
 import datetime as dt
+import gc
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
@@ -26,6 +27,14 @@ def view(qtbot):
     v.show()
     qtbot.waitExposed(v)
     return v
+
+
+@pytest.fixture(autouse=True)
+def _collect_qt_garbage():
+    """Free each test's widgets, scenes and items before the next test: cycles of Qt wrappers
+    left for a later, larger collection have crashed PySide's garbage collection."""
+    yield
+    gc.collect()
 
 
 def commit(field, text: str) -> None:
