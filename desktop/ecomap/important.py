@@ -80,11 +80,13 @@ class ImportantPeopleEditor(QWidget):
     def record(self) -> ImportantPeople | None:
         if self.case is None:
             return None
-        try:
-            return find_record(self.case, self.record_id, None) if self.record_id else \
-                find_record(self.case, None, self.case.meta.index_person)
-        except ValueError:
-            return None
+        for rid, child in ((self.record_id, None), (None, self.case.meta.index_person), (None, None)):
+            if rid or child or (rid, child) == (None, None):
+                try:  # the sheet shown, else the index child's latest, else anyone's latest
+                    return find_record(self.case, rid, child)
+                except ValueError:
+                    continue
+        return None
 
     def refresh(self, case: Case | None) -> None:
         self.case = case
@@ -93,13 +95,20 @@ class ImportantPeopleEditor(QWidget):
         self.start_button.setVisible(case is not None and rec is None)
         self.add_button.setEnabled(rec is not None)
         self.remove_button.setEnabled(rec is not None)
-        self.heading.setText("Who matters to the child? Put the closest on ring 1." if rec else
+        self.heading.setText(f"{self._whose(rec)}: who matters? Put the closest on ring 1." if rec else
                              "There is no \"my important people\" sheet yet: start one with the child.")
         if rec is not None and self._shown() != list(rec.people):
             self._fill(rec)
         elif rec is None:
             self.table.setRowCount(0)
         self._preview(rec)
+
+    def _whose(self, rec: ImportantPeople) -> str:
+        from genogram.export.important_people_pdf import child_name
+
+        assert self.case is not None
+        name = child_name(self.case, rec)
+        return f"{name}’s important people" if name else "My important people"
 
     def _fill(self, rec: ImportantPeople) -> None:
         self._filling = True

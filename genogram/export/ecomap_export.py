@@ -140,12 +140,16 @@ def changes(case: Case, then: Ecomap, now: Ecomap) -> list[str]:
         if c is None or was is None:
             continue
         if c.quality is not was.quality:
-            word = "Stronger" if STRENGTH.index(c.quality) < STRENGTH.index(was.quality) else "Weaker"
+            a, b = STRENGTH.index(was.quality), STRENGTH.index(c.quality)
+            word = "Changed" if max(a, b) >= STRENGTH.index(Quality.STRESSFUL) else \
+                "Stronger" if b < a else "Weaker"
             lines.append(f"{word}: {name} (was {E.CONNECTION_STYLES[was.quality].label.lower()}, "
                          f"now {E.CONNECTION_STYLES[c.quality].label.lower()})")
         elif c.stress != was.stress:
             lines.append(f"{'More' if c.stress else 'Less'} stress: {name}")
     lines += [f"No longer on the map: {name}" for k, (name, _c) in old.items() if k not in new]
+    order = ("Stronger", "Weaker", "Changed", "More", "Less", "New", "No longer")
+    lines.sort(key=lambda line: next(i for i, w in enumerate(order) if line.startswith(w)))
     return lines or ["Nothing changed between these two dates."]
 
 
