@@ -144,3 +144,31 @@ def test_important_people_editor_edits_and_previews(tab, qtbot):
     stack.undo()
     tab.refresh()
     assert ed.record().people[0].name == "Mum" and ed.table.item(0, 0).text() == "Mum"
+
+
+def test_export_menu_writes_each_sheet(tab, tmp_path):
+    from desktop.ecomap.tab import EXPORTS
+
+    for _label, what, fmt in EXPORTS:
+        out = tmp_path / f"{what}.{fmt}"
+        assert tab.export_to(str(out), what, fmt), what
+        assert out.stat().st_size > 1000
+    assert tab.export_bytes("ecomap", "pdf")[:4] == b"%PDF"
+
+
+def test_in_the_main_window_the_tab_follows_the_document(qtbot):
+    from desktop.document.editor import CaseDocument
+    from desktop.ecomap import EcomapTab
+    from desktop.mainwindow import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    tab = EcomapTab()
+    w.add_view("Ecomap", tab)
+    w.set_document(CaseDocument(load_demo("kowalski-price")))
+    assert tab.ecomap_id == "e_mums_house" and tab.scene.system_ids()
+    sid = tab.add_system("Dentist")
+    assert w.undo_action.isEnabled()
+    w.undo_action.trigger()
+    tab.refresh()
+    assert sid not in tab.scene.items_by_owner

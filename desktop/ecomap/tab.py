@@ -6,29 +6,45 @@ so it is one undo step on the case's one undo stack; the views follow the case's
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from genogram.ecomap_palette import load_palette
-from genogram.export.ecomap_export import compare_sheet_glyphs, pair, when
+from genogram.export.ecomap_export import (
+    EcomapOptions,
+    compare_sheet_glyphs,
+    export_ecomap,
+    pair,
+    when,
+)
 from genogram.layout.ecomap import find_ecomap
 from genogram.model import Case, Edit, ModelError
+from genogram.storage.atomic import write_bytes_atomic
 
 from . import edits as E
 from .important import ImportantPeopleEditor
 from .inspector import EcoInspector
 from .preview import GlyphPreview
 from .scene import EcomapScene, EcomapView
+
+EXPORTS = (("This ecomap as PDF…", "ecomap", "pdf"), ("This ecomap as PNG…", "ecomap", "png"),
+           ("This ecomap as SVG…", "ecomap", "svg"), ("Then and now side by side (PDF)…", "compare", "pdf"),
+           ("My important people sheet (PDF)…", "important-people", "pdf"))
 
 
 class EcomapTab(QWidget):
@@ -56,10 +72,18 @@ class EcomapTab(QWidget):
         self.person = QComboBox()
         self.person.setAccessibleName("Person from the genogram to add to the ecomap")
         self.add_person_button = QPushButton("Add &person")
+        self.export_button = QToolButton()
+        self.export_button.setText("E&xport")
+        self.export_button.setAccessibleName("Export or print the ecomap or a sheet")
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.export_button)
+        for label, what, fmt in EXPORTS:
+            menu.addAction(label, lambda w=what, f=fmt: self.ask_export(w, f))
+        self.export_button.setMenu(menu)
         lab = QLabel("&Snapshot:")
         lab.setBuddy(self.snapshots)
         for w in (lab, self.snapshots, self.new_snapshot_button, self.system_name, self.add_button,
-                  self.person, self.add_person_button):
+                  self.person, self.add_person_button, self.export_button):
             bar.addWidget(w)
         bar.addStretch(1)
 
@@ -158,6 +182,7 @@ class EcomapTab(QWidget):
         if len(maps) > 1 and self.then_box.currentData() == self.now_box.currentData():
             self.then_box.setCurrentIndex(1)
         self.person.clear()
+        self.person.addItem("A person from the genogram…", None)
         if case is not None:
             for p in sorted(case.family.people(), key=lambda p: p.display_name):
                 self.person.addItem(p.display_name, p.id)
@@ -193,6 +218,39 @@ class EcomapTab(QWidget):
             return
         then, now = pair(self.case, (a, b))
         self.compare_view.set_content(compare_sheet_glyphs(self.case, then, now))
+
+    # ---- printing --------------------------------------------------------------------------
+    def export_bytes(self, what: str, fmt: str) -> bytes:
+        """What the export menu writes: this snapshot, the compare sheet, or the child's sheet."""
+        assert self.case is not None
+        if what == "important-people":
+            from genogram.export.important_people_pdf import important_people_pdf
+
+            rec = self.important.record()
+            if rec is None or not rec.people:
+                raise ValueError("there is nobody on the important people sheet yet")
+            return important_people_pdf(self.case, rec)
+        if what == "compare":
+            ids = (self.then_box.currentData(), self.now_box.currentData())
+            return export_ecomap(self.case, fmt, EcomapOptions(compare=ids if None not in ids else ()))
+        return export_ecomap(self.case, fmt, EcomapOptions(ecomap=self.ecomap_id))
+
+    def export_to(self, path: str, what: str, fmt: str) -> bool:
+        try:
+            data = self.export_bytes(what, fmt)
+            write_bytes_atomic(Path(path), data)
+        except (ValueError, OSError, ModelError) as exc:
+            QMessageBox.warning(self, "Export", f"Could not export: {exc}")
+            return False
+        return True
+
+    def ask_export(self, what: str, fmt: str) -> None:
+        if self.case is None:
+            return
+        name = f"{self.case.meta.title or 'case'} {what}.{fmt}".replace("/", "-")
+        path, _ = QFileDialog.getSaveFileName(self, "Export", name, f"{fmt.upper()} (*.{fmt})")
+        if path:
+            self.export_to(path, what, fmt)
 
     # ---- changing --------------------------------------------------------------------------
     def start(self) -> None:
