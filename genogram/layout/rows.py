@@ -214,12 +214,64 @@ def assign_rows(fam: Family) -> dict[str, int]:
 
     rank = run({})
     floor = _level_partners(fam, rank, groups, partners_out)
+    for p, r in _lower_founders(fam, rank, groups, partners_out).items():
+        floor[p] = max(r, floor.get(p, 0))
     if not floor:
         return rank
     by_node: dict[str, int] = {}
     for p, r in floor.items():
         by_node[node[p]] = max(r, by_node.get(node[p], 0))
     return run(by_node)
+
+
+def _lower_founders(fam: Family, rank: dict[str, int], groups: dict[str, list[str]],
+                    partners_out: dict[str, list[str]]) -> dict[str, int]:
+    """Founders tied to the family only through a child sit just above that child's row.
+
+    A child's birth parents who are otherwise unknown to the family (an adopted child's)
+    belong with the child's adoptive parents' generation, not on the top row; their other
+    children then come down to the child's row with them.
+    """
+    floor: dict[str, int] = {}
+    for g, members in groups.items():
+        if partners_out[g]:
+            continue
+        inside = set(members)
+        need: list[int] = []
+        for p in members:
+            for u in fam.unions_of[p]:
+                for k in fam.children[u]:
+                    others = [q for v in fam.parent_unions[k] for q in fam.unions[v].partners
+                              if q not in inside]
+                    if others:
+                        need.append(max(rank[q] for q in others))
+        if need and min(need) > rank[g]:  # rare: only now look for other parents who descend
+            below = _descendants(fam, members)
+            need = []
+            for p in members:
+                for u in fam.unions_of[p]:
+                    for k in fam.children[u]:
+                        others = [q for v in fam.parent_unions[k] for q in fam.unions[v].partners
+                                  if q not in inside]
+                        if others and not any(q in below for q in others):
+                            need.append(max(rank[q] for q in others))
+        if need and min(need) > rank[g]:
+            for p in members:
+                floor[p] = min(need)
+    return floor
+
+
+def _descendants(fam: Family, start: list[str]) -> set[str]:
+    seen: set[str] = set()
+    stack = list(start)
+    while stack:
+        p = stack.pop()
+        for u in fam.unions_of[p]:
+            for k in fam.children[u]:
+                if k not in seen:
+                    seen.add(k)
+                    stack.append(k)
+    return seen
 
 
 def _descends(targets: set[str], start: str, children_of: dict[str, list[str]]) -> bool:
