@@ -143,7 +143,7 @@ def test_a_refused_add_is_one_sentence_and_no_step(qtbot, view):
     assert view.doc.undo_stack.count() == steps and view.doc.case.family.has_person(bump)
 
 
-def drag(qtbot, view, pid: str, dx: int, dy: int = 0) -> None:
+def drag(qtbot, view, pid: str, dx: int, dy: int = 0, during=None) -> None:
     item = view.scene.person_item(pid)
     place = view.scene.layout.people[pid]
     from PySide6.QtCore import QPointF
@@ -154,6 +154,8 @@ def drag(qtbot, view, pid: str, dx: int, dy: int = 0) -> None:
     qtbot.mousePress(vp, Qt.MouseButton.LeftButton, pos=start)
     for k in range(1, 6):
         qtbot.mouseMove(vp, start + QPoint(dx * k // 5, dy * k // 5))
+    if during is not None:
+        during()
     qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=end)
     view.scene.flush()
     assert item is view.scene.person_item(pid)
@@ -167,7 +169,14 @@ def test_drag_is_one_undo_step_saved_in_the_case(qtbot, view, tmp_path):
     rosa = person_named(case, "Rosa")
     before = view.scene.layout.people[rosa].cx
     zoom = view.canvas.zoom()
-    drag(qtbot, view, rosa, 120)
+    link = view.scene.item(f"{case.family.parent_links(rosa)[0].union}>{rosa}")
+    line_before = link.group
+
+    def lines_follow() -> None:
+        qtbot.waitUntil(lambda: link.group != line_before)  # the child's line follows the drag
+        assert case.hints.nudges == {}  # the case is not touched until the drop
+
+    drag(qtbot, view, rosa, 120, during=lines_follow)
     after = view.scene.layout.people[rosa].cx
     assert after - before == pytest.approx(120 / zoom, abs=2.0)
     stack = view.doc.undo_stack
@@ -433,3 +442,16 @@ def test_adoption_cousins_who_partner_and_a_child_of_the_selected_couple(qtbot, 
     assert len(view.scene.glyph_items("person")) == len(fam.people())  # nobody drawn twice
     qtbot.keyClick(view.canvas, Qt.Key.Key_J)
     assert "Select the two people first" in view.status.text() or "exactly two" in view.status.text()
+
+
+def test_a_drag_back_to_the_start_changes_nothing(qtbot, view):
+    case = view.doc.case
+    select(view, "Dana")
+    press(qtbot, view, Qt.Key.Key_C, "Rosa")
+    rosa = person_named(case, "Rosa")
+    link = view.scene.item(f"{case.family.parent_links(rosa)[0].union}>{rosa}")
+    before = link.group
+    view.scene.preview_moves({rosa: (40.0, 0.0)})
+    assert link.group != before
+    view.scene.end_preview()
+    assert link.group == before and view.doc.undo_stack.count() == 1

@@ -8,6 +8,9 @@ turn of the event loop, or at once through `flush()` when a caller needs the ite
 """
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import Any
+
 from PySide6.QtCore import QRectF, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsScene
@@ -53,6 +56,7 @@ class GenogramScene(QGraphicsScene):
         self._timer.timeout.connect(self.flush)
         self.touched: set[str] = set()  # owners added, changed or removed by the last relayout
         self._person_cache: dict[str, tuple[object, Group]] = {}
+        self._previewed = False
 
     # ---- the document ---------------------------------------------------------------------
     def set_case(self, case: Case | None) -> None:
@@ -147,9 +151,38 @@ class GenogramScene(QGraphicsScene):
         self._person_cache = cache
         return out
 
+    def preview_moves(self, moves: dict[str, tuple[float, float]]) -> None:
+        """While people are dragged, the lines that join them follow (nothing is changed in the
+        case: the layout runs on the case as it would be with these nudges added)."""
+        case = self._case
+        if case is None or not moves:
+            return
+        nudges = dict(case.hints.nudges)
+        for pid, (dx, dy) in moves.items():
+            ox, oy = nudges.get(pid, (0.0, 0.0))
+            nudges[pid] = (ox + dx, oy + dy)
+        trial = _WithHints(case, replace(case.hints, nudges=nudges))
+        layout = layout_genogram(trial)  # type: ignore[arg-type]
+        lines: list[Group] = household_groups(trial, layout)  # type: ignore[arg-type]
+        for up in layout.unions.values():
+            lines.append(union_group(trial, layout, up))  # type: ignore[arg-type]
+            lines += link_groups(trial, layout, up)  # type: ignore[arg-type]
+        lines += bond_groups(trial, layout)  # type: ignore[arg-type]
+        for g in lines:
+            item = self._items.get(g.owner)
+            if item is not None and item.kind == g.kind:
+                item.set_group(g)
+        self._previewed = True
+
+    def end_preview(self) -> None:
+        """Put the lines back where the case has them (after a drag that changed nothing)."""
+        if self._previewed:
+            self.relayout()
+
     def relayout(self) -> None:
         """Lay out again and update only the items whose glyphs changed."""
         self._dirty = False
+        self._previewed = False
         case = self._case
         if case is None:
             return
@@ -180,3 +213,14 @@ class GenogramScene(QGraphicsScene):
             self.setSceneRect(rect)
         self.touched = touched
         self.relaid.emit()
+
+
+class _WithHints:
+    """A case seen with other layout hints: for the drag preview only, never edited."""
+
+    def __init__(self, case: Case, hints: Any) -> None:
+        self._case = case
+        self.hints = hints
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._case, name)

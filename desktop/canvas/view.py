@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QKeyEvent,
@@ -29,6 +29,7 @@ from .scene import GenogramScene
 MIN_ZOOM, MAX_ZOOM = 0.1, 8.0
 ZOOM_STEP = 1.2
 NUDGE_STEP = 6.0  # points moved by one Alt+arrow
+PREVIEW_MS = 40  # how often the lines catch up with a drag
 DESK = QColor("#e9ecef")  # around the paper
 PAPER_EDGE = QColor("#c9ced3")
 HINT = QColor("#555555")
@@ -59,6 +60,10 @@ class GenogramCanvas(QGraphicsView):
         self._space = False
         self._pan_from: QPoint | None = None
         self._auto_fit = True  # fit to the window until the user zooms
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(PREVIEW_MS)
+        self._preview_timer.timeout.connect(self._preview)
 
     # ---- zoom -----------------------------------------------------------------------------
     def zoom(self) -> float:
@@ -164,6 +169,8 @@ class GenogramCanvas(QGraphicsView):
             event.accept()
             return
         super().mouseMoveEvent(event)
+        if event.buttons() & Qt.MouseButton.LeftButton and not self._preview_timer.isActive():
+            self._preview_timer.start()  # lines follow a drag, a few times a second at most
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._pan_from is not None:
@@ -173,10 +180,21 @@ class GenogramCanvas(QGraphicsView):
             event.accept()
             return
         super().mouseReleaseEvent(event)
-        moves = {i.owner: (i.pos().x(), i.pos().y()) for i in self._scene().glyph_items("person")
-                 if not i.pos().isNull()}
+        self._preview_timer.stop()
+        moves = self._dragged()
         if moves:
             self.personsMoved.emit(moves)
+        else:
+            self._scene().end_preview()
+
+    def _dragged(self) -> dict[str, tuple[float, float]]:
+        return {i.owner: (i.pos().x(), i.pos().y()) for i in self._scene().glyph_items("person")
+                if not i.pos().isNull()}
+
+    def _preview(self) -> None:
+        moves = self._dragged()
+        if moves:
+            self._scene().preview_moves(moves)
 
     def contextMenuEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         """The drawing's actions; a right-click on someone not yet selected selects them first,
