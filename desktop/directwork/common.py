@@ -1,0 +1,262 @@
+"""What the four direct-work pages share: the host that pushes edits, prints, and asks for paths.
+
+Pages never change the case themselves: they build a model edit and hand it to `Host.push`,
+which makes it one undo step on the case's stack with a text a person understands. Printing
+builds the whole PDF in memory first, so a refused reader or a bad page leaves no file behind.
+The file chooser and the message box are plain attributes, so tests can answer them.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QSizePolicy,
+    QWidget,
+)
+
+from genogram.media import MediaError, clean_picture
+from genogram.model import Edit, ModelError
+from genogram.model.dates import DateError, FuzzyDate
+from genogram.model.edits import Compound, Put, SetMedia  # noqa: F401 - Put: for the pages
+
+# A warm, calm palette: cream paper, soft ink, the house colours of the printed sheets.
+PAPER = "#fbf6ee"
+CARD = "#fffdf9"
+INK = "#3b3a36"
+MUTED = "#6f6a60"
+LINE = "#e4d9c8"
+ACCENT = "#b5651d"
+WARN = "#9a4a12"
+HOUSE_COLOURS = {"worries": ("#5b6c8f", "#e3e8f3"), "good_things": ("#b5651d", "#fde9c9"),
+                 "dreams": ("#7b4a8a", "#efe0f1")}
+COLUMN_COLOURS = {"worried": ("#5b6c8f", "#e8ecf5"), "well": ("#3f7d4e", "#e4f1e6"),
+                  "happen": ("#b5651d", "#fbead4")}
+
+STYLE = f"""
+QWidget#DirectWork, QWidget#DirectWork QStackedWidget > QWidget {{ background: {PAPER}; color: {INK}; }}
+QWidget#DirectWork QListWidget, QWidget#DirectWork QTableWidget, QWidget#DirectWork QLineEdit,
+QWidget#DirectWork QPlainTextEdit, QWidget#DirectWork QComboBox, QWidget#DirectWork QSpinBox {{
+    background: {CARD}; border: 1px solid {LINE}; border-radius: 6px; padding: 3px; }}
+QWidget#DirectWork QListWidget#Sidebar {{ background: #f4ead9; border: none; padding: 6px; }}
+QWidget#DirectWork QListWidget#Sidebar::item {{ padding: 10px 8px; border-radius: 8px; }}
+QWidget#DirectWork QListWidget#Sidebar::item:selected {{ background: {CARD}; color: {INK};
+    border: 1px solid {LINE}; }}
+QWidget#DirectWork QPushButton {{ background: {CARD}; border: 1px solid #d8c6ab; border-radius: 8px;
+    padding: 5px 12px; }}
+QWidget#DirectWork QPushButton:hover {{ background: #fff4e3; }}
+QWidget#DirectWork QPushButton:focus, QWidget#DirectWork QLineEdit:focus,
+QWidget#DirectWork QPlainTextEdit:focus, QWidget#DirectWork QListWidget:focus,
+QWidget#DirectWork QTableWidget:focus, QWidget#DirectWork QComboBox:focus {{
+    border: 2px solid {ACCENT}; }}
+QWidget#DirectWork QPushButton[primary="true"] {{ background: {ACCENT}; color: white; border: none; }}
+QWidget#DirectWork QLabel[role="hint"] {{ color: {MUTED}; }}
+QWidget#DirectWork QLabel[role="problem"] {{ color: {WARN}; }}
+QWidget#DirectWork QHeaderView::section {{ background: #f4ead9; border: none; padding: 4px; }}
+"""
+
+
+class Host(QObject):
+    """The open document as the pages see it: push an edit, print, ask, tell."""
+
+    changed = Signal()  # the case changed (coalesced: once per burst of edits)
+    message = Signal(str)
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._widget = parent
+        self.document: Any = None
+        self.case: Any = None
+        self._timer = QTimer(self, singleShot=True, interval=0)
+        self._timer.timeout.connect(self.changed.emit)
+        # Replaceable in tests: (caption, suggested path, filter) -> path or None; a sentence -> None.
+        self.choose_path: Callable[[str, str, str], str | None] = self._choose_with_dialog
+        self.report: Callable[[str], None] = self._box
+        self.choose_open: Callable[[str, str], str | None] = self._open_with_dialog
+
+    def set_document(self, doc: Any) -> None:
+        if self.case is not None:
+            self.case.events.disconnect(self._on_change)
+        self.document, self.case = doc, (doc.case if doc is not None else None)
+        if self.case is not None:
+            self.case.events.connect(self._on_change)
+        self.changed.emit()
+
+    def _on_change(self, _change: Any) -> None:
+        self._timer.start()
+
+    def push(self, edit: Edit, text: str) -> bool:
+        """One undo step; a refused edit is said in one sentence and nothing changes."""
+        if self.document is None:
+            return False
+        try:
+            self.document.push(edit, text)
+        except (ModelError, ValueError, TypeError) as exc:
+            self.report(_sentence(str(exc)))
+            return False
+        self.message.emit(text)
+        return True
+
+    def push_all(self, edits: list[Edit], text: str) -> bool:
+        """Several edits as one undo step (a picture and the entry that shows it)."""
+        return self.push(Compound(list(edits), text), text)
+
+    def new_id(self, prefix: str) -> str:
+        return str(self.case.new_id(prefix))
+
+    def child_name(self, child: str | None) -> str:
+        case = self.case
+        if case is not None and child and case.family.has_person(child):
+            return str(case.meta.preferred_names.get(child) or case.family.person(child).short_name)
+        return "the child"
+
+    def write_pdf(self, caption: str, stem: str, make: Callable[[], bytes]) -> str | None:
+        """Ask where, build the PDF in memory, then write it; a refusal writes nothing."""
+        folder = self.document.path.parent if self.document is not None and self.document.path else Path.home()
+        path = self.choose_path(caption, str(folder / f"{_safe(stem)}.pdf"), "PDF (*.pdf)")
+        if not path:
+            return None
+        try:
+            data = make()
+        except (ValueError, KeyError) as exc:
+            self.report(_sentence(str(exc).strip("'\"")))
+            return None
+        try:
+            tmp = f"{path}.part"
+            with open(tmp, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, path)
+        except OSError as exc:
+            self.report(f"The PDF could not be written to {path} ({exc.strerror or exc}).")
+            return None
+        self.message.emit(f"Printed to {Path(path).name}")
+        return path
+
+    def _choose_with_dialog(self, caption: str, suggested: str, filt: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(self._widget, caption, suggested, filt)
+        return path or None
+
+    def _open_with_dialog(self, caption: str, filt: str) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(self._widget, caption, str(Path.home()), filt)
+        return path or None
+
+    def picture_edit(self, data: bytes, stem: str) -> tuple[Edit, str] | None:
+        """A SetMedia for the picture with its metadata stripped, and its "media:NAME" ref."""
+        try:
+            clean, ext = clean_picture(data)
+        except MediaError as exc:
+            self.report(_sentence(str(exc)))
+            return None
+        taken = set(self.case.media_names())
+        n = 1
+        while f"{stem}-{n}.{ext}" in taken:
+            n += 1
+        name = f"{stem}-{n}.{ext}"
+        return SetMedia(name, clean, f"Add the picture {name}"), f"media:{name}"
+
+    def _box(self, text: str) -> None:
+        QMessageBox.information(self._widget, "Direct work", text)
+
+
+def _sentence(text: str) -> str:
+    text = text.strip() or "That change could not be made."
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _safe(stem: str) -> str:
+    keep = "".join(c if c.isalnum() or c in " -_'’" else " " for c in stem)
+    return " ".join(keep.split())[:60] or "direct work"
+
+
+def parse_date(text: str, what: str = "date") -> FuzzyDate | None:
+    """'' -> None; "2026-11-08", "2026-11", "2026", "about 1980" -> a date; else ValueError."""
+    t = text.strip()
+    if not t:
+        return None
+    try:
+        return FuzzyDate.parse(t)
+    except DateError:
+        raise ValueError(f"“{t}” is not a {what} Kinscape understands: write 2026-11-08, 2026-11, "
+                         "2026 or “about 2019”") from None
+
+
+def date_text(d: FuzzyDate | None) -> str:
+    return d.iso() if d is not None else ""
+
+
+def label(text: str, buddy: QWidget | None = None, role: str = "") -> QLabel:
+    """A label; with a buddy its &mnemonic moves the keyboard to that field."""
+    lab = QLabel(text)
+    if buddy is not None:
+        lab.setBuddy(buddy)
+    if role:
+        lab.setProperty("role", role)
+        lab.setWordWrap(True)
+    return lab
+
+
+def heading(text: str, scale: float = 1.35, colour: str = INK) -> QLabel:
+    lab = QLabel(text)
+    f = QFont(lab.font())
+    f.setPointSizeF(max(f.pointSizeF(), 9.0) * scale)
+    f.setBold(True)
+    lab.setFont(f)
+    lab.setStyleSheet(f"color: {colour};")
+    return lab
+
+
+def row(*widgets: QWidget | None, stretch_last: bool = True) -> QHBoxLayout:
+    lay = QHBoxLayout()
+    for w in widgets:
+        if w is None:
+            lay.addStretch(1)
+        else:
+            lay.addWidget(w)
+    if stretch_last and widgets and widgets[-1] is not None:
+        lay.addStretch(1)
+    return lay
+
+
+def card(colour: str = CARD, border: str = LINE) -> QFrame:
+    frame = QFrame()
+    frame.setObjectName("Card")
+    frame.setStyleSheet(f"QFrame#Card {{ background: {colour}; border: 1px solid {border}; "
+                        "border-radius: 12px; }")
+    frame.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+    return frame
+
+
+def warm_palette(widget: QWidget) -> None:
+    pal = widget.palette()
+    pal.setColor(QPalette.ColorRole.Window, QColor(PAPER))
+    pal.setColor(QPalette.ColorRole.WindowText, QColor(INK))
+    pal.setColor(QPalette.ColorRole.Highlight, QColor("#f3d9b5"))
+    pal.setColor(QPalette.ColorRole.HighlightedText, QColor(INK))
+    widget.setPalette(pal)
+    widget.setAutoFillBackground(True)
+
+
+def people_choices(case: Any, child: str | None) -> list[tuple[str, str]]:
+    """(name as the family says it, id) for everyone named in the genogram, the child first."""
+    if case is None:
+        return []
+    out = []
+    for p in case.family.people():
+        if not (p.given or p.known_as or p.family_name):
+            continue
+        out.append((p.short_name or p.display_name, p.id))
+    out.sort(key=lambda t: (t[1] != child, t[0].casefold()))
+    return out
+
+
+ALIGN_TOP = Qt.AlignmentFlag.AlignTop

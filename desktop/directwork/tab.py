@@ -1,0 +1,111 @@
+"""The "Direct work" tab: three houses, the safety map, the chronology, words and pictures.
+
+A sidebar on the left chooses the tool (Alt+1…4, or the arrow keys in the sidebar); each tool
+is a page that edits the open case through one shared host, so every change is one undo step
+on the case's stack. Ctrl+= and Ctrl+- make the text larger or smaller for someone sitting
+beside the laptop. The File menu gains a Print action for each tool.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
+
+from . import common as C
+from .houses import HousesPage
+
+TOOLS = (("Three houses", "houses"),)
+SCALES = (0.9, 1.0, 1.15, 1.3, 1.5, 1.75)
+
+
+def _page(key: str, host: C.Host) -> QWidget:
+    if key == "houses":
+        return HousesPage(host)
+    if key == "safety":
+        from .safety import SafetyPage
+
+        return SafetyPage(host)
+    if key == "chronology":
+        from .chronology import ChronologyPage
+
+        return ChronologyPage(host)
+    from .story import StoryPage
+
+    return StoryPage(host)
+
+
+class DirectWorkTab(QWidget):
+    message = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("DirectWork")
+        self.setAccessibleName("Direct work")
+        self.setStyleSheet(C.STYLE)
+        C.warm_palette(self)
+        self.host = C.Host(self)
+        self.host.message.connect(self.message)
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("Sidebar")
+        self.sidebar.setAccessibleName("Direct-work tools")
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+        for n, (title, key) in enumerate(TOOLS, 1):
+            self.sidebar.addItem(title)
+            page = _page(key, self.host)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+            sc = QShortcut(QKeySequence(f"Alt+{n}"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            sc.activated.connect(lambda i=n - 1: self.show_tool(i))
+            self.sidebar.item(n - 1).setToolTip(f"{title} (Alt+{n})")
+        self.sidebar.setFixedWidth(self.sidebar.sizeHintForColumn(0) + 48)
+        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.sidebar.setCurrentRow(0)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.sidebar)
+        lay.addWidget(self.stack, 1)
+        self._base = QFont(self.font())
+        self._scale = 1
+        for keys, step in ((("Ctrl+=", "Ctrl++"), 1), (("Ctrl+-",), -1), (("Ctrl+0",), 0)):
+            for k in keys:
+                sc = QShortcut(QKeySequence(k), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                sc.activated.connect(lambda s=step: self.scale_text(s))
+        self._actions: list[QAction] = []
+
+    @property
+    def houses(self) -> HousesPage:
+        return self.pages["houses"]  # type: ignore[return-value]
+
+    def show_tool(self, index: int) -> None:
+        self.sidebar.setCurrentRow(index)
+        self.stack.currentWidget().setFocus()
+        self.stack.currentWidget().focusNextChild()
+
+    def scale_text(self, step: int) -> float:
+        """Larger (1), smaller (-1) or usual (0) text in every tool; returns the factor."""
+        self._scale = 1 if step == 0 else min(max(self._scale + step, 0), len(SCALES) - 1)
+        f = QFont(self._base)
+        f.setPointSizeF(max(self._base.pointSizeF(), 9.0) * SCALES[self._scale])
+        self.setFont(f)
+        for page in self.pages.values():
+            page.setFont(f)
+        self.sidebar.setFixedWidth(self.sidebar.sizeHintForColumn(0) + 48)
+        self.message.emit(f"Text size {round(SCALES[self._scale] * 100)}%")
+        return SCALES[self._scale]
+
+    def set_document(self, doc: Any) -> None:
+        self.host.set_document(doc)
+
+    def file_actions(self) -> list[QAction]:
+        """Print actions for the File menu, one per tool."""
+        if not self._actions:
+            for title, key in TOOLS:
+                page = self.pages[key]
+                action = QAction(f"Print {title.lower()}…", self)
+                action.setStatusTip(f"Print the {title.lower()} as a PDF")
+                action.triggered.connect(lambda _c=False, p=page: p.print_copy())  # type: ignore[attr-defined]
+                self._actions.append(action)
+        return self._actions
