@@ -99,10 +99,17 @@ def test_nothing_private_is_printed():
         important_people_pdf(case, _record())
 
 
-def test_too_many_people_for_one_page_says_so():
+def test_too_many_people_for_one_page_says_so_and_a3_holds_more():
+    case = load_demo("rivers")
     many = ImportantPeople("ip_many", "p_llyr", people=tuple(people(40, 1)))
-    with pytest.raises(ValueError, match="do not fit on one page"):
-        important_people_pdf(load_demo("rivers"), many)
+    with pytest.raises(ValueError, match="do not fit on one page.*--paper A3"):
+        important_people_pdf(case, many)
+    sixteen = ImportantPeople("ip_16", "p_llyr", people=tuple(people(16, 2)))
+    with pytest.raises(ValueError, match="do not fit"):
+        important_people_pdf(case, sixteen)
+    data = important_people_pdf(case, sixteen, "A3")
+    page = PdfReader(io.BytesIO(data)).pages[0]
+    assert round(float(page.mediabox.width)) == 842 and len(PdfReader(io.BytesIO(data)).pages) == 1
 
 
 def test_cli_prints_the_latest_sheet_or_says_there_is_none():

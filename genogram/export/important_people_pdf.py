@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from reportlab.graphics import renderPDF
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A3, A4
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
@@ -29,6 +29,7 @@ from .diagram_pdf import paint
 from .fonts import register, text_width
 
 PAGE = A4
+PAPERS = {"A4": A4, "A3": A3}
 MARGIN = 22.0
 HEADER = 70.0  # the title and the date
 FOOTER = 40.0  # the rings' meaning and the pictures' licence line
@@ -108,8 +109,9 @@ def _fit(record: ImportantPeople, width: float, height: float) -> tuple[CirclesL
             if size * scale >= MIN_SIZE - 1e-6:
                 return lay, scale
     n = len(record.people)
+    bigger = " print it on A3 (--paper A3)," if width < PAPERS["A3"][0] - 2 * MARGIN - 1 else ""
     raise ValueError(f"{n} people do not fit on one page with type large enough to read "
-                     f"({MIN_SIZE:g} pt); put some of them on a second sheet or shorten their words")
+                     f"({MIN_SIZE:g} pt);{bigger} put some of them on a second sheet or shorten their words")
 
 
 def _token(t: Token, s: float, ox: float, oy: float, ref: str) -> tuple[list[Glyph], Picture]:
@@ -204,12 +206,14 @@ def _draw_picture(c: Canvas, case: Case, pic: Picture, page_h: float) -> None:
     c.restoreState()
 
 
-def important_people_pdf(case: Case, record: ImportantPeople) -> bytes:
-    """The one-page sheet as PDF bytes."""
-    s = sheet(case, record)
-    w, h = PAGE
+def important_people_pdf(case: Case, record: ImportantPeople, paper: str = "A4") -> bytes:
+    """The one-page sheet as PDF bytes, on A4 (or A3 for many people)."""
+    if paper not in PAPERS:
+        raise ValueError(f"paper must be one of {', '.join(PAPERS)}, not {paper!r}")
+    w, h = PAPERS[paper]
+    s = sheet(case, record, w, h)
     buf = io.BytesIO()
-    c = Canvas(buf, pagesize=PAGE, invariant=1, pageCompression=1)
+    c = Canvas(buf, pagesize=(w, h), invariant=1, pageCompression=1)
     c.setTitle(s.title)
     c.setAuthor("Kinscape")
     c.setCreator("Kinscape")
@@ -260,7 +264,7 @@ def export_for_cli(case: Case, fmt: str, options: dict[str, object]) -> bytes:
     rec = find_record(case, _opt(options, "sheet"), _opt(options, "child"))
     if not rec.people:
         raise ValueError("the important people sheet has nobody on it yet")
-    return important_people_pdf(case, rec)
+    return important_people_pdf(case, rec, str(options.get("paper", "A4")))
 
 
 def _opt(options: dict[str, object], key: str) -> str | None:
