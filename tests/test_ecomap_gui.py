@@ -172,3 +172,24 @@ def test_in_the_main_window_the_tab_follows_the_document(qtbot):
     w.undo_action.trigger()
     tab.refresh()
     assert sid not in tab.scene.items_by_owner
+
+
+def test_a_system_with_two_connections_edits_the_one_chosen(qtbot):
+    from desktop.document.editor import CaseDocument
+    from desktop.ecomap import EcomapTab
+
+    t = EcomapTab()
+    qtbot.addWidget(t)
+    t.set_document(CaseDocument(load_demo("kowalski-price")))
+    school = next(s.id for s in t.case.records("eco_systems") if s.name == "Orton Brook Academy")
+    t.scene.select(school)
+    ins = t.inspector
+    assert ins.which.count() == 2 and ins.which.isEnabled()
+    ins.which.setCurrentIndex(1)
+    ins.which.activated.emit(1)
+    chosen = ins.connection()
+    assert chosen.id == ins.which.itemData(1)
+    ins.hard.setText("Lunchtimes")
+    ins.hard.editingFinished.emit()
+    assert t.case.record("eco_connections", chosen.id).hard == "Lunchtimes"
+    assert ins.which.currentData() == chosen.id  # still the one chosen after the refresh

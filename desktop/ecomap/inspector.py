@@ -58,6 +58,8 @@ class EcoInspector(QWidget):
         self.connect_button.setAccessibleName("Connect this system to the family")
         outer.addWidget(self.connect_button)
         conn = QFormLayout()
+        self.which = QComboBox()
+        self.which.setAccessibleName("Which connection of this system")
         self.quality = QComboBox()
         self.quality.setAccessibleName("Connection quality")
         for q in Quality:
@@ -72,6 +74,7 @@ class EcoInspector(QWidget):
         self.helps.setAccessibleName("What helps")
         self.hard = QLineEdit()
         self.hard.setAccessibleName("What is hard")
+        conn.addRow("&With", self.which)
         conn.addRow("&Quality", self.quality)
         conn.addRow("", self.stress)
         conn.addRow("&Energy", self.energy)
@@ -87,6 +90,7 @@ class EcoInspector(QWidget):
 
         self.name.editingFinished.connect(self._system_changed)
         self.category.activated.connect(lambda _i: self._system_changed())
+        self.which.activated.connect(lambda _i: self.show_system(self.case, self.system_id))
         self.quality.activated.connect(lambda _i: self._connection_changed())
         self.energy.activated.connect(lambda _i: self._connection_changed())
         self.stress.toggled.connect(lambda _b: self._connection_changed())
@@ -123,6 +127,15 @@ class EcoInspector(QWidget):
         self.name.setReadOnly(s.person is not None)  # a person keeps their genogram name
         i = self.category.findData(s.category)
         self.category.setCurrentIndex(max(i, 0))
+        conns = self._connections()
+        keep = self.which.currentData()
+        self.which.clear()
+        for c in conns:
+            who = self.case.family.person(c.person).display_name if c.person and \
+                self.case.family.has_person(c.person) else "the family"
+            self.which.addItem(who, c.id)
+        self.which.setCurrentIndex(max(self.which.findData(keep), 0))
+        self.which.setEnabled(len(conns) > 1)
         conn = self.connection()
         self.connect_button.setVisible(conn is None)
         self.conn_box.setVisible(conn is not None)
@@ -133,12 +146,16 @@ class EcoInspector(QWidget):
             self.helps.setText(conn.helps)
             self.hard.setText(conn.hard)
 
-    def connection(self):  # type: ignore[no-untyped-def]
-        """The system's connection to the family (its first, if it has several)."""
+    def _connections(self):  # type: ignore[no-untyped-def]
         if self.case is None or self.system_id is None:
-            return None
-        conns = sorted(connections_of(self.case, self.system_id), key=lambda c: c.person is not None)
-        return conns[0] if conns else None
+            return []
+        return sorted(connections_of(self.case, self.system_id), key=lambda c: c.person is not None)
+
+    def connection(self):  # type: ignore[no-untyped-def]
+        """The connection being edited: the one chosen under "With" (to the family first)."""
+        conns = self._connections()
+        chosen = [c for c in conns if c.id == self.which.currentData()]
+        return (chosen or conns or [None])[0]
 
     # ---- changing --------------------------------------------------------------------------
     def _system_changed(self) -> None:
