@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..model import Case
 from ..notation.metrics import LOSS_SYMBOL, SYMBOL, person_box_size, symbol_size
-from .households import household_places
+from .households import household_places, prefer_home
 from .nudges import apply_nudges
 from .order import Cluster, build_forest
 from .place import Shape, place_forest
@@ -36,6 +36,7 @@ def layout_genogram(case: Case, people: set[str] | None = None) -> GenogramLayou
     ranks = assign_rows(fam)
     dense = {r: i for i, r in enumerate(sorted(set(ranks.values())))}
     rows = {pid: dense[r] for pid, r in ranks.items()}
+    prefer_home(fam, rows, case.family.households())
     forest = build_forest(fam, rows)
     absolute, shapes = place_forest(fam, forest, widths)
     if _face_parents(fam, forest.clusters, absolute, shapes, widths):
@@ -71,7 +72,12 @@ def layout_genogram(case: Case, people: set[str] | None = None) -> GenogramLayou
 
 def _face_parents(fam: Family, clusters: list[Cluster], absolute: dict[int, float],
                   shapes: dict[int, Shape], widths: dict[str, float]) -> bool:
-    """Turn couples who both have parents so each stands on their own family's side."""
+    """Mirror partner groups whose members' lines up to their families would be shorter so.
+
+    A couple who both have parents stand each on their own family's side; a longer group (a
+    father with his former and his new partner, who has parents of her own) is mirrored as a
+    whole, which keeps its partners in order and every partnership line as it was.
+    """
     drop_x: dict[str, float] = {}
     for c in clusters:
         for u, x in shapes[c.id].drop.items():
@@ -80,10 +86,17 @@ def _face_parents(fam: Family, clusters: list[Cluster], absolute: dict[int, floa
     for c in clusters:
         if not c.flippable:
             continue
-        a, b = c.members
-        xa = drop_x.get(fam.parent_unions[a][0])
-        xb = drop_x.get(fam.parent_unions[b][0])
-        if xa is not None and xb is not None and xa > xb + 0.5:
+        shape = shapes[c.id]
+        now = mirrored = 0.0
+        for m in c.members:
+            for u in fam.parent_unions[m][:1]:
+                x = drop_x.get(u)
+                if x is None:
+                    continue
+                here = shape.left[m] + widths[m] / 2
+                now += abs(x - absolute[c.id] - here)
+                mirrored += abs(x - absolute[c.id] - (shape.width - here))
+        if mirrored < now - 0.5:
             c.members.reverse()
             turned = True
     return turned

@@ -17,6 +17,35 @@ from .types import Box, HouseholdJoin, HouseholdPlace, HouseholdRun, PersonPlace
 MIN_JOIN = 12.0  # narrower overlaps are drawn as separate outlines
 
 
+def prefer_home(fam: Family, rows: dict[str, int], households: Iterable[Household]) -> None:
+    """A child of two families (adopted, fostered, a step-child) is drawn under the one they live with.
+
+    The other family's line then reaches over to them, and the household's outline stays one
+    region. The family with more of its partners in the child's household wins; only a family
+    on the row just above counts (grandparents caring for a grandchild keep the child under
+    the parents); on a tie the birth family comes first, as before.
+    """
+    home: dict[str, set[str]] = {}
+    for hh in households:
+        for m in hh.members:
+            home.setdefault(m, set()).update(hh.members)
+    for pid, ups in fam.parent_unions.items():
+        if len(ups) < 2 or pid not in home or pid in fam.twins:  # twins hang together
+            continue
+        mates = home[pid]
+
+        def shared(u: str) -> int:  # how many of the union's partners live with the child
+            a, b = fam.unions[u].partners
+            if max(rows[a], rows[b]) != rows[pid] - 1:
+                return 0
+            return (a in mates) + (b in mates)
+
+        best = max(ups, key=shared)  # the first of the best: ties keep the birth family first
+        if shared(best) > shared(ups[0]):
+            ups.remove(best)
+            ups.insert(0, best)
+
+
 def household_places(fam: Family, places: dict[str, PersonPlace],
                      households: Iterable[Household]) -> dict[str, HouseholdPlace]:
     rows: dict[int, list[str]] = {}

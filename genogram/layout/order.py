@@ -22,7 +22,7 @@ class Cluster:
     id: int
     row: int
     members: list[str]  # left to right
-    flippable: bool = False  # a couple who both have parents: turned to face them
+    flippable: bool = False  # two members with parents: may be mirrored to face them
     unions: list[str] = field(default_factory=list)  # unions whose children hang from here
     parent_union: str | None = None
     anchor: str | None = None  # the member who is a child of `parent_union`
@@ -53,7 +53,7 @@ def build_forest(fam: Family, rows: dict[str, int]) -> Forest:
         members = _arrange(fam, level, comp)
         c = Cluster(len(clusters), rows[pid], members)
         both = [m for m in members if fam.parent_unions[m]]
-        c.flippable = len(members) == 2 and len(both) == 2
+        c.flippable = len(both) >= 2  # two lines up to two families: turned to face them
         for m in members:
             cluster_of[m] = c.id
         clusters.append(c)
@@ -68,6 +68,7 @@ def build_forest(fam: Family, rows: dict[str, int]) -> Forest:
         c.unions = sorted(dict.fromkeys(mine), key=lambda u: _union_pos(fam, u, pos))
         _choose_parent(fam, c)
     for c in clusters:
+        _orient_for_siblings(fam, c)
         _orient_for_twins(fam, c)
     kids: dict[str, list[tuple[int, int]]] = {}
     for c in clusters:
@@ -155,6 +156,32 @@ def _choose_parent(fam: Family, c: Cluster) -> None:
                                                   id_order(m)))
     c.anchor = anchor
     c.parent_union = fam.parent_unions[anchor][0]
+
+
+def _orient_for_siblings(fam: Family, c: Cluster) -> None:
+    """Mirror a group so a partner who reaches back to their own family faces it.
+
+    Such a partner's line comes from their brothers and sisters; the youngest stands at the
+    right end of them, so their family is best drawn to the left (and the eldest's to the
+    right): the group turns to put them on that side, and the families are then ordered to
+    match, which keeps the sibling line short and every child in birth order.
+    """
+    if not c.flippable:
+        return
+    pull = 0.0
+    last = len(c.members) - 1
+    for i, m in enumerate(c.members):
+        ups = fam.parent_unions[m]
+        if m == c.anchor or not ups:
+            continue
+        sibs = fam.children[ups[0]]
+        if len(sibs) < 2:
+            continue
+        at = sibs.index(m)
+        side = 1.0 if at == len(sibs) - 1 else -1.0 if at == 0 else 0.0  # 1: wants the left end
+        pull += side * (i - last / 2)
+    if pull > 0:
+        c.members.reverse()
 
 
 def _orient_for_twins(fam: Family, c: Cluster) -> None:
