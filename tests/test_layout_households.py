@@ -125,3 +125,66 @@ def test_grandparents_caring_for_a_grandchild_stay_on_top():
     f.child("ug", "kid", ChildKind.KINSHIP)
     layout = layout_genogram(f.case)
     assert [layout.people[p].generation for p in ("gp", "mum", "kid")] == [0, 1, 2]
+
+
+def married_in_youngest() -> Family:
+    """A stillborn daughter between her brother and her younger sister, who married an only child."""
+    f = Family("Stillbirth among siblings")
+    f.person("gar", "Gareth", M, 1949)
+    f.person("eir", "Eirlys", F, 1952)
+    f.union("ug", "gar", "eir", started=1973)
+    for pid, name, g, year, kind in (("cat", "Catrin", F, 1974, PersonKind.PERSON),
+                                     ("rhys", "Rhys", M, 1977, PersonKind.PERSON),
+                                     ("ser", "Seren", F, 1985, PersonKind.STILLBIRTH),
+                                     ("dana", "Dana", F, 1992, PersonKind.PERSON)):
+        f.person(pid, name, g, year, kind)
+        f.child("ug", pid)
+    f.person("soph", "Sophie", F, 1979)
+    f.union("ur", "rhys", "soph", started=2004)
+    f.person("mah", "Mahmoud", M, 1915)
+    f.person("fat", "Fatima", F, 1920)
+    f.union("um", "mah", "fat")
+    f.person("lay", "Layla", F, 1940)
+    f.child("um", "lay")
+    f.person("ahm", "Ahmad", M, 1936)
+    f.union("ua", "ahm", "lay")
+    f.person("yus", "Yusuf", M, 1962)
+    f.child("ua", "yus")
+    f.person("sam", "Samira", F, 1964)
+    f.union("uy", "yus", "sam")
+    f.person("omar", "Omar", M, 1989)
+    f.child("uy", "omar")
+    f.person("ele", "Eleni", F, 1993)
+    f.person("lan", "Lan", F, 1990)
+    f.union("uo", "omar", "dana", UnionKind.SEPARATED, 2015)
+    f.union("ue", "omar", "ele", UnionKind.COHABITING, 2022)
+    f.union("ul", "dana", "lan", UnionKind.ENGAGED, 2023)
+    return f
+
+
+def test_stillbirth_stays_among_her_siblings_in_birth_order():
+    f = married_in_youngest()
+    layout = layout_genogram(f.case)
+    check_rules(f.case, layout)
+    xs = [layout.people[p].cx for p in ("cat", "rhys", "ser", "dana")]
+    assert xs == sorted(xs), "oldest on the left, the stillbirth in her place"
+    sibs = {"cat", "rhys", "ser", "dana"}
+    partners = {"soph", "lan"}  # a sibling's partner may stand beside them
+    between = [p.id for p in _row(layout, "cat") if xs[0] < p.cx < xs[-1]]
+    assert set(between) <= sibs | partners, f"others among the siblings: {between}"
+
+
+def test_adopted_child_hangs_under_the_family_she_lives_with():
+    from .test_layout_families import adoption
+    case = adoption()
+    layout = layout_genogram(case)
+    ana = layout.people["ana"].cx
+    assert abs(ana - layout.unions["ub"].drop_x) < abs(ana - layout.unions["ua"].drop_x)
+    case.apply(Put("households", Household("h", "Home", ("dee", "eli", "ana", "fin"))))
+    layout = layout_genogram(case)
+    check_rules(case, layout)
+    ana = layout.people["ana"].cx
+    assert abs(ana - layout.unions["ua"].drop_x) < abs(ana - layout.unions["ub"].drop_x)
+    place = layout.households["h"]
+    assert [r.members for r in place.runs] == [("eli", "dee"), ("fin", "ana")]
+    assert len(place.joins) == 1, "one region: parents and children together"
