@@ -29,6 +29,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                      "children and families. Opens a fictional demo family when no case is given.")
     parser.add_argument("case", nargs="?", help="a .kinscape file (or a case.json) to open")
     parser.add_argument("--demo", metavar="NAME", help="open one of the fictional demo families")
+    parser.add_argument("--view", metavar="TAB",
+                        help="open on this tab (People, Genogram, Ecomap, Plan, Direct work)")
     parser.add_argument("--screenshot", metavar="OUT.png",
                         help="save a picture of the window after its first paint, then exit")
     return parser.parse_args(list(argv) if argv is not None else sys.argv[1:])
@@ -101,6 +103,10 @@ def main(argv: Sequence[str] | None = None, ready: Callable[[object], object] | 
         return 1
     window = MainWindow()
     window.set_document(doc)
+    if args.view and not window.show_view(args.view):
+        print(f"kinscape: there is no {args.view!r} tab (try one of: "
+              f"{', '.join(window.view_titles())})", file=sys.stderr)
+        return 2
 
     if args.screenshot:
         from .startup import screenshot

@@ -117,6 +117,20 @@ class MainWindow(QMainWindow):
                 self.add_view(title, LazyView(partial(_make_view, module, name), self))
         self.tabs.currentChanged.connect(self._build_current_view)
 
+    def view_titles(self) -> list[str]:
+        return [self.tabs.tabText(i).replace("&", "") for i in range(self.tabs.count())]
+
+    def show_view(self, title: str) -> bool:
+        """Bring the tab called `title` (any case) to the front, building it if deferred."""
+        for i, text in enumerate(self.view_titles()):
+            if text.lower() == title.strip().lower():
+                self.tabs.setCurrentIndex(i)
+                widget = self.tabs.widget(i)
+                if isinstance(widget, LazyView):
+                    widget.ensure()
+                return True
+        return False
+
     @property
     def genogram(self) -> QWidget:
         return self._genogram_tab.ensure()
