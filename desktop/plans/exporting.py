@@ -1,0 +1,86 @@
+"""Print each reader's copy: the full plan (PDF, DOCX) and the child's one page.
+
+The same writers `genogram export` uses, so a file saved here is the file the command writes.
+A child's page that cannot fit one page is refused with the writer's sentence saying what to
+shorten, and nothing is written; every file is written atomically.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from genogram.storage.atomic import write_bytes_atomic
+
+
+@dataclass(frozen=True)
+class ExportKind:
+    key: str
+    title: str  # the button and the menu
+    what: str  # the file chooser's title
+    suffix: str
+    filter: str
+
+
+KINDS = (
+    ExportKind("pdf", "Full plan as PDF…", "Save the full plan as PDF", ".pdf", "PDF documents (*.pdf)"),
+    ExportKind("docx", "Full plan as DOCX…", "Save the full plan as a Word document", ".docx",
+               "Word documents (*.docx)"),
+    ExportKind("child", "Child's one-page plan…", "Save the child's one-page plan as PDF", ".pdf",
+               "PDF documents (*.pdf)"),
+)
+
+
+def build(kind: str, case: Any, plan: Any) -> bytes:
+    """The file's bytes; ChildPlanError (with what to shorten) for a child's page that cannot be made."""
+    if kind == "pdf":
+        from genogram.export.plan_pdf import plan_pdf
+
+        return plan_pdf(case, plan)
+    if kind == "docx":
+        from genogram.export.plan_docx import plan_docx
+
+        return plan_docx(case, plan)
+    from genogram.export.child_plan import child_plan_pdf
+
+    return child_plan_pdf(case, plan)[0]
+
+
+def suggested_name(case: Any, plan: Any, kind: ExportKind) -> str:
+    base = plan.title or case.meta.title or "plan"
+    if kind.key == "child":
+        base += " - child's page"
+    stem = " ".join(re.sub(r"[^\w \-']", " ", base).split())[:60] or "plan"
+    return stem + kind.suffix
+
+
+def export(kind: ExportKind, case: Any, plan: Any, choose: Callable[[ExportKind, str], str | None],
+           report: Callable[[str], None]) -> str | None:
+    """Ask where, build, write. Returns the path written, or None (cancelled or refused)."""
+    from genogram.export.child_plan import ChildPlanError
+
+    path = choose(kind, suggested_name(case, plan, kind))
+    if not path:
+        return None
+    if not path.lower().endswith(kind.suffix):
+        path += kind.suffix
+    try:
+        data = build(kind.key, case, plan)
+    except ChildPlanError as exc:
+        report(f"The child's page was not saved. {_sentence(str(exc))}")
+        return None
+    except (ValueError, OSError) as exc:
+        report(f"The plan could not be saved: {_sentence(str(exc))}")
+        return None
+    try:
+        write_bytes_atomic(path, data)
+    except OSError as exc:
+        report(f"The plan could not be saved to {path}: {exc.strerror or exc}.")
+        return None
+    return path
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return (text[:1].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")) if text else ""
