@@ -188,3 +188,27 @@ def test_adopted_child_hangs_under_the_family_she_lives_with():
     place = layout.households["h"]
     assert [r.members for r in place.runs] == [("eli", "dee"), ("fin", "ana")]
     assert len(place.joins) == 1, "one region: parents and children together"
+
+
+def test_household_view_keeps_twins_together_under_the_parent_who_is_there():
+    """The ecomap centre draws only a household: the twins' father lives elsewhere."""
+    f = Family("Twins in Mum's home")
+    f.person("dad", "Michal", M, 1978)
+    f.person("mum", "Karen", F, 1982)
+    f.person("step", "Dogan", M, 1980)
+    f.union("u1", "dad", "mum", UnionKind.DIVORCED, 2008)
+    f.union("u2", "step", "mum", UnionKind.MARRIED, 2019)
+    for pid, name in (("t1", "Tosh"), ("t2", "Zosia")):
+        f.person(pid, name, born=2012)
+        f.child("u1", pid)
+    f.twins("tw", "u1", "t1", "t2")
+    f.person("den", "Deniz", M, 2020)
+    f.child("u2", "den")
+    home = {"mum", "step", "t1", "t2", "den"}
+    layout = layout_genogram(f.case, people=home)
+    check_rules(f.case, layout, people=home)
+    gen = {pid: p.generation for pid, p in layout.people.items()}
+    assert gen["t1"] == gen["t2"] == gen["den"] == gen["mum"] + 1
+    row = [p.id for p in _row(layout, "t1")]
+    assert abs(row.index("t1") - row.index("t2")) == 1, "twins side by side"
+    assert "u1" not in layout.unions  # no partnership line to someone not drawn

@@ -134,6 +134,8 @@ def _union_places(fam: Family, places: dict[str, PersonPlace], row_top: list[flo
     stepped: dict[int, int] = {}
     pending: list[tuple[str, str, str, float, float, float, float, tuple[str, ...]]] = []
     for uid, u in fam.unions.items():
+        if uid in fam.lone:  # only one partner in this view: the children stand under them, no line
+            continue
         pa, pb = places[u.partners[0]], places[u.partners[1]]
         left, right = (pa, pb) if pa.cx <= pb.cx else (pb, pa)
         adjacent = _adjacent(clusters, cluster_of, left.id, right.id)

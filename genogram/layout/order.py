@@ -42,7 +42,7 @@ class Forest:
 
 
 def build_forest(fam: Family, rows: dict[str, int]) -> Forest:
-    level = {p: [u for u in fam.unions_of[p] if rows[fam.partner(u, p)] == rows[p]]
+    level = {p: [u for u in fam.unions_of[p] if rows[fam.partner(u, p)] == rows[p] and u not in fam.lone]
              for p in fam.people}
     clusters: list[Cluster] = []
     cluster_of: dict[str, int] = {}

@@ -12,7 +12,7 @@ with no other tie sits just above their highest child.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Case, ChildKind, FuzzyDate, Person, PersonKind, Union
 from ..model.family import id_order
@@ -30,6 +30,8 @@ class Family:
     parent_unions: dict[str, list[str]]  # person -> unions they are a child of (primary first)
     twins: dict[str, str] = field(default_factory=dict)  # person -> birth group id
     twin_union: dict[str, str] = field(default_factory=dict)  # birth group -> union
+    # unions of a partial view with one partner left out: (p, p), children hang under p, not drawn
+    lone: set[str] = field(default_factory=set)
 
     def partner(self, uid: str, pid: str) -> str:
         a, b = self.unions[uid].partners
@@ -85,6 +87,13 @@ def read_family(case: Case, people: set[str] | None = None) -> Family:
     persons: dict[str, Person] = {p.id: p for p in fam.people() if people is None or p.id in people}
     unions: dict[str, Union] = {u.id: u for u in fam.unions()
               if u.partners[0] in persons and u.partners[1] in persons}
+    lone: set[str] = set()
+    if people is not None:  # a household view: children stay under the parent who is there
+        for u in fam.unions():
+            present = [p for p in u.partners if p in persons]
+            if len(present) == 1 and any(link.child in persons for link in fam.children_of(u.id)):
+                unions[u.id] = replace(u, partners=(present[0], present[0]))
+                lone.add(u.id)
     children: dict[str, list[str]] = {u: [] for u in unions}
     kinds: dict[tuple[str, str], ChildKind] = {}
     parent_unions: dict[str, list[str]] = {p: [] for p in persons}
@@ -115,7 +124,7 @@ def read_family(case: Case, people: set[str] | None = None) -> Family:
     starts: dict[str, DateKey | None] = {uid: _date_key(u.started) for uid, u in unions.items()}
     unions_of: dict[str, list[str]] = {p: [] for p in persons}
     for uid, u in unions.items():
-        for p in u.partners:
+        for p in dict.fromkeys(u.partners):
             unions_of[p].append(uid)
     for pid, us in unions_of.items():
         if len(us) > 1:
@@ -123,8 +132,8 @@ def read_family(case: Case, people: set[str] | None = None) -> Family:
             unions_of[pid] = apply_order_hint(order, hints.partner_order.get(pid), starts)
     for pid, us in parent_unions.items():
         if len(us) > 1:  # the birth family first: the child is drawn under it
-            us.sort(key=lambda u: (kinds[(u, pid)] is not ChildKind.BIRTH, id_order(u)))
-    return Family(persons, unions, children, kinds, unions_of, parent_unions, twins, twin_union)
+            us.sort(key=lambda u: (u in lone, kinds[(u, pid)] is not ChildKind.BIRTH, id_order(u)))
+    return Family(persons, unions, children, kinds, unions_of, parent_unions, twins, twin_union, lone)
 
 
 def _gather(order: list[str], members: list[str]) -> list[str]:
