@@ -69,3 +69,27 @@ def test_shape_widens_thin_lines_so_they_can_be_picked():
     person = next(g for g in groups(genogram_glyphs(case, lay), "person") if g.owner == "gwen")
     centre = QPointF(lay.people["gwen"].cx, lay.people["gwen"].cy)
     assert glyph_shape([person]).contains(centre)  # a filled symbol is hit anywhere inside
+
+
+def test_pictures_are_painted_from_svg_and_from_media_and_missing_ones_are_skipped():
+    import io
+
+    from PIL import Image as PILImage
+
+    from genogram.notation.glyphs import Image, Rect
+
+    _app()
+    buf = io.BytesIO()
+    PILImage.new("RGB", (8, 4), "#0000ff").save(buf, "PNG")
+    glyphs = [Rect(0, 0, 60, 60, "#ffffff", 0.5), Image(5, 5, 20, 20, "pictogram:school"),
+              Image(35, 5, 20, 20, "media:d.png", lambda n: buf.getvalue()),
+              Image(5, 35, 20, 20, "pictogram:no-such-thing")]
+    image = _render(glyphs)
+    ox = oy = 10 - glyph_rect(glyphs).x()
+    blue = QColor(image.pixel(int(ox + 45), int(oy + 15)))
+    assert blue.blue() > 200 and blue.red() < 60
+    school = [QColor(image.pixel(int(ox + x), int(oy + y))) for x in range(5, 25) for y in range(5, 25)]
+    assert sum(1 for c in school if c.lightness() < 250) > 40
+    assert all(QColor(image.pixel(int(ox + x), int(oy + y))).lightness() > 250
+               for x in range(8, 22) for y in range(38, 52))
+    assert glyph_shape(glyphs[1:2]).contains(QPointF(15, 15))

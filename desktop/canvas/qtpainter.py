@@ -8,10 +8,12 @@ exactly where the layout measured them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
+    QImage,
     QColor,
     QFont,
     QFontDatabase,
@@ -21,10 +23,12 @@ from PySide6.QtGui import (
     QPen,
     QPolygonF,
 )
+from PySide6.QtSvg import QSvgRenderer
 
 from genogram.export.fonts import FILES, font_bytes, run_width, runs, text_width
 from genogram.notation.geometry import bounds, line_paths
-from genogram.notation.glyphs import Circle, Cross, Glyph, Group, Line, Point, Polygon, Rect, Text
+from genogram.notation.glyphs import Circle, Cross, Glyph, Group, Image, Line, Point, Polygon, Rect, Text
+from genogram.notation.images import fit, vector_or_raster
 
 #: reportlab face name → the family Qt knows it by.
 FAMILY_OF = {"Andika": "Andika", "Andika-Bold": "Andika", "DejaVuSans": "DejaVu Sans",
@@ -110,8 +114,41 @@ def _paint(painter: QPainter, glyphs: Sequence[Glyph]) -> None:
             h = g.half
             painter.drawLine(QPointF(g.cx - h, g.cy - h), QPointF(g.cx + h, g.cy + h))
             painter.drawLine(QPointF(g.cx - h, g.cy + h), QPointF(g.cx + h, g.cy - h))
+        elif isinstance(g, Image):
+            _image(painter, g)
         elif isinstance(g, Text):
             _text(painter, g)
+
+
+@lru_cache(maxsize=128)
+def _svg(data: bytes) -> QSvgRenderer:
+    return QSvgRenderer(QByteArray(data))
+
+
+@lru_cache(maxsize=32)
+def _raster(data: bytes) -> QImage:
+    return QImage.fromData(QByteArray(data))
+
+
+def _image(painter: QPainter, g: Image) -> None:
+    """A pictogram through QSvgRenderer (sharp at every zoom), a media file as an image."""
+    found = vector_or_raster(g)
+    if found is None:
+        return
+    kind, data = found
+    if kind == "svg":
+        r = _svg(data)
+        if not r.isValid():
+            return
+        size = r.defaultSize()
+        x, y, w, h = fit(g, size.width(), size.height())
+        r.render(painter, QRectF(x, y, w, h))
+    else:
+        img = _raster(data)
+        if img.isNull():
+            return
+        x, y, w, h = fit(g, img.width(), img.height())
+        painter.drawImage(QRectF(x, y, w, h), img)
 
 
 def _text(painter: QPainter, t: Text) -> None:
@@ -167,7 +204,7 @@ def glyph_shape(glyphs: Sequence[Glyph], pick_width: float = PICK_WIDTH) -> QPai
             else:
                 target.addPolygon(_poly(g.points))
                 target.closeSubpath()
-        elif isinstance(g, Text):
+        elif isinstance(g, (Text, Image)):
             areas.addRect(glyph_rect([g]))
     stroker = QPainterPathStroker()
     stroker.setWidth(pick_width)

@@ -5,12 +5,18 @@ The painter works in the glyphs' own coordinates (y down); callers flip the canv
 """
 from __future__ import annotations
 
+import io
+
+from reportlab.graphics import renderPDF
 from reportlab.lib.colors import HexColor
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
+from .. import pictures
 from ..notation.geometry import line_paths
-from ..notation.glyphs import Circle, Cross, Glyph, Group, Line, Point, Polygon, Rect, Text
+from ..notation.glyphs import Circle, Cross, Glyph, Group, Image, Line, Point, Polygon, Rect, Text
+from ..notation.images import fit, split
 from .fonts import register, run_width, runs, text_width
 
 Region = tuple[float, float, float, float]  # x0, y0, x1, y1 in glyph coordinates
@@ -65,8 +71,44 @@ def paint(c: Canvas, glyphs: list[Glyph] | tuple[Glyph, ...]) -> None:
             h = g.half
             _path(c, ((g.cx - h, g.cy - h), (g.cx + h, g.cy + h)), False, True, False)
             _path(c, ((g.cx - h, g.cy + h), (g.cx + h, g.cy - h)), False, True, False)
+        elif isinstance(g, Image):
+            _image(c, g)
         elif isinstance(g, Text):
             _text(c, g)
+
+
+def _image(c: Canvas, g: Image) -> None:
+    """A pictogram as vectors (sharp at any zoom); a media file as an image. Missing: nothing."""
+    parts = split(g.ref)
+    if parts is None:
+        return
+    kind, value = parts
+    if kind == "pictogram":
+        try:
+            d = pictures.drawing(value, min(g.width, g.height))
+        except (pictures.PictureError, OSError, ValueError):
+            return
+        x, y, w, h = fit(g, d.width, d.height)
+        c.saveState()
+        c.translate(x, y + h)
+        c.scale(1, -1)  # the drawing is y-up, as reportlab draws
+        renderPDF.draw(d, c, 0, 0)
+        c.restoreState()
+    elif kind == "media" and g.source is not None:
+        try:
+            data = g.source(value)
+            reader = ImageReader(io.BytesIO(data)) if data else None
+            size = reader.getSize() if reader else None
+        except (KeyError, OSError, ValueError):
+            return
+        if reader is None or size is None:
+            return
+        x, y, w, h = fit(g, *size)
+        c.saveState()
+        c.translate(x, y + h)
+        c.scale(1, -1)
+        c.drawImage(reader, 0, 0, w, h, mask="auto")
+        c.restoreState()
 
 
 def _text(c: Canvas, t: Text) -> None:

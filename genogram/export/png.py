@@ -8,7 +8,8 @@ import io
 import math
 from functools import lru_cache
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image as PILImage
+from PIL import ImageDraw, ImageFont, UnidentifiedImageError
 
 from ..notation.geometry import (
     bounds,
@@ -17,7 +18,8 @@ from ..notation.geometry import (
     line_paths,
     rounded_rect_points,
 )
-from ..notation.glyphs import Circle, Cross, Glyph, Group, Line, Point, Polygon, Rect, Text
+from ..notation.glyphs import Circle, Cross, Glyph, Group, Image, Line, Point, Polygon, Rect, Text
+from ..notation.images import fit, raster
 from .fonts import font_bytes, run_width, runs, text_width
 
 SUPERSAMPLE = 3
@@ -30,8 +32,8 @@ def _font(face: str, px: float) -> ImageFont.FreeTypeFont:
 
 
 class _Painter:
-    def __init__(self, draw: ImageDraw.ImageDraw, scale: float, ox: float, oy: float) -> None:
-        self.d, self.s, self.ox, self.oy = draw, scale, ox, oy
+    def __init__(self, image: PILImage.Image, scale: float, ox: float, oy: float) -> None:
+        self.image, self.d, self.s, self.ox, self.oy = image, ImageDraw.Draw(image), scale, ox, oy
 
     def p(self, pt: Point) -> tuple[float, float]:
         return ((pt[0] - self.ox) * self.s, (pt[1] - self.oy) * self.s)
@@ -76,8 +78,27 @@ class _Painter:
             h = g.half
             self.polyline(((g.cx - h, g.cy - h), (g.cx + h, g.cy + h)), g.colour, g.width)
             self.polyline(((g.cx - h, g.cy + h), (g.cx + h, g.cy - h)), g.colour, g.width)
+        elif isinstance(g, Image):
+            self.picture(g)
         elif isinstance(g, Text):
             self.text(g)
+
+    def picture(self, g: Image) -> None:
+        """A pictogram from its pre-rasterised PNG, or a media file, pasted over what is below."""
+        data = raster(g)
+        if not data:
+            return
+        try:
+            pic = PILImage.open(io.BytesIO(data))
+            pic.load()
+        except (UnidentifiedImageError, OSError, ValueError):
+            return
+        x, y, w, h = fit(g, pic.width, pic.height)
+        (px, py), pw, ph = self.p((x, y)), round(w * self.s), round(h * self.s)
+        if pw < 1 or ph < 1:
+            return
+        pic = pic.convert("RGBA").resize((pw, ph), PILImage.Resampling.LANCZOS)
+        self.image.paste(pic, (round(px), round(py)), pic)
 
     def text(self, t: Text) -> None:
         total = text_width(t.text, t.size, t.role)
@@ -98,12 +119,12 @@ def glyphs_to_png(glyphs: list[Glyph], dpi: float = 150.0, margin: float = 12.0)
     while factor > 1 and out_w * out_h * factor * factor > MAX_PIXELS:
         factor -= 1
     scale = dpi / 72 * factor
-    image = Image.new("RGB", (out_w * factor, out_h * factor), "#ffffff")
-    painter = _Painter(ImageDraw.Draw(image), scale, x0 - margin, y0 - margin)
+    image = PILImage.new("RGB", (out_w * factor, out_h * factor), "#ffffff")
+    painter = _Painter(image, scale, x0 - margin, y0 - margin)
     for g in glyphs:
         painter.glyph(g)
     if factor > 1:
-        image = image.resize((out_w, out_h), Image.Resampling.LANCZOS)
+        image = image.resize((out_w, out_h), PILImage.Resampling.LANCZOS)
     buf = io.BytesIO()
     image.save(buf, "PNG", dpi=(dpi, dpi), optimize=False)
     return buf.getvalue()

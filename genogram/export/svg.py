@@ -5,10 +5,12 @@ then its own sans-serif.
 """
 from __future__ import annotations
 
+import base64
 from xml.sax.saxutils import escape, quoteattr
 
 from ..notation.geometry import bounds, line_paths
-from ..notation.glyphs import Circle, Cross, Glyph, Group, Line, Polygon, Rect, Text
+from ..notation.glyphs import Circle, Cross, Glyph, Group, Image, Line, Polygon, Rect, Text
+from ..notation.images import vector_or_raster
 from .fonts import FAMILIES
 
 FONT_FAMILY = ", ".join(f"'{f}'" for f in FAMILIES) + ", sans-serif"
@@ -57,10 +59,36 @@ def _element(g: Glyph, out: list[str], indent: str) -> None:
         for a, b in (((g.cx - h, g.cy - h), (g.cx + h, g.cy + h)), ((g.cx - h, g.cy + h), (g.cx + h, g.cy - h))):
             out.append(f'{indent}<line x1="{_n(a[0])}" y1="{_n(a[1])}" x2="{_n(b[0])}" y2="{_n(b[1])}" '
                        f'{_stroke(g.colour, g.width)}/>')
+    elif isinstance(g, Image):
+        _image(g, out, indent)
     elif isinstance(g, Text):
         weight = ' font-weight="bold"' if g.role == "bold" else ""
         out.append(f'{indent}<text x="{_n(g.x)}" y="{_n(g.y)}" font-size="{_n(g.size)}"{weight} '
                    f'text-anchor="{_ANCHOR[g.anchor]}" fill="{g.colour}">{escape(g.text)}</text>')
+
+
+def _mime(data: bytes) -> str:
+    if data.startswith(b"\x89PNG"):
+        return "image/png"
+    if data.startswith(b"\xff\xd8"):
+        return "image/jpeg"
+    if data[:6] in (b"GIF87a", b"GIF89a"):
+        return "image/gif"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
+    return "application/octet-stream"
+
+
+def _image(g: Image, out: list[str], indent: str) -> None:
+    """A picture embedded whole (a data: URI), so the SVG file stands on its own."""
+    found = vector_or_raster(g)
+    if found is None:
+        return
+    kind, data = found
+    mime = "image/svg+xml" if kind == "svg" else _mime(data)
+    href = f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+    out.append(f'{indent}<image x="{_n(g.x)}" y="{_n(g.y)}" width="{_n(g.width)}" height="{_n(g.height)}" '
+               f'preserveAspectRatio="xMidYMid meet" href="{href}"/>')
 
 
 def glyphs_to_svg(glyphs: list[Glyph], margin: float = 12.0, title: str = "") -> bytes:

@@ -9,17 +9,18 @@ Styles come from `ecomap_styles.py` (and through it the genogram's `styles.py`) 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import replace
 
 from ..ecomap_palette import load_palette
-from ..layout.ecomap import MARGIN, SYSTEM_FONT_SIZE, SYSTEM_LEADING, EcomapLayout
+from ..layout.ecomap import MARGIN, PICTURE, SYSTEM_FONT_SIZE, SYSTEM_LEADING, EcomapLayout
 from ..layout.ecomap_centre import household_glyphs
 from ..model import Case, EcoConnection, Energy, Quality
 from ..model.family import id_order
 from . import ecomap_styles as E
 from .geometry import arrowhead, point_at
 from .draw import with_halo
-from .glyphs import Circle, Cross, Glyph, Group, Line, Point, Polygon, Rect, Text
+from .glyphs import Circle, Cross, Glyph, Group, Image, Line, Point, Polygon, Rect, Text
 from .metrics import text_width
 from .styles import INK, PAPER, Stroke
 
@@ -32,7 +33,7 @@ def ecomap_glyphs(case: Case, layout: EcomapLayout, notes: bool = True) -> list[
     number = {c.id: i for i, c in enumerate(numbered, start=1)}
     out: list[Glyph] = [centre_group(case, layout)]
     out += [connection_group(case, layout, c, number.get(c.id)) for c in conns]
-    out += [system_group(layout, sid) for sid in sorted(layout.systems, key=id_order)]
+    out += [system_group(layout, sid, _media_source(case)) for sid in sorted(layout.systems, key=id_order)]
     if numbered:
         out.append(notes_group(layout, numbered))
     return out
@@ -149,13 +150,29 @@ def centre_group(case: Case, layout: EcomapLayout) -> Group:
     return Group(layout.ecomap_id, "eco_centre", tuple(out))
 
 
-def system_group(layout: EcomapLayout, sid: str) -> Group:
-    """A system's circle in its category colour, its name inside in dark text."""
+def _media_source(case: Case) -> Callable[[str], bytes | None]:
+    """The case's own pictures (a child's drawing) by name, for media: references."""
+    def source(name: str) -> bytes | None:
+        return case.media(name) if name in case.media_names() else None
+    return source
+
+
+def system_group(layout: EcomapLayout, sid: str,
+                 source: Callable[[str], bytes | None] | None = None) -> Group:
+    """A system's circle in its category colour, its picture above its name, in dark text.
+
+    The layout sized the circle for a PICTURE square above the name; a system without a
+    picture keeps its name centred."""
     s = layout.systems[sid]
     pal = load_palette()
     st = E.SYSTEM_STROKE
     out: list[Glyph] = [Circle(s.cx, s.cy, s.r, st.colour, st.width, pal.colour(s.category))]
     first = s.cy - SYSTEM_LEADING * (len(s.lines) - 1) / 2 + SYSTEM_FONT_SIZE * 0.35
+    if s.picture:
+        block = PICTURE + 2.0 + SYSTEM_LEADING * len(s.lines)
+        top = s.cy - block / 2
+        out.append(Image(s.cx - PICTURE / 2, top, PICTURE, PICTURE, s.picture, source))
+        first = top + PICTURE + 2.0 + SYSTEM_FONT_SIZE * 0.95
     for i, line in enumerate(s.lines):
         out.append(Text(s.cx, first + i * SYSTEM_LEADING, line, SYSTEM_FONT_SIZE, "regular",
                          "middle", pal.text_colour))
@@ -184,6 +201,9 @@ def scaled(g: Glyph, s: float, ox: float, oy: float) -> Glyph:
         x, y = p((g.cx, g.cy))
         return replace(g, cx=x, cy=y, r=g.r * s, line_width=g.line_width * s,
                        dash=tuple(d * s for d in g.dash))
+    if isinstance(g, Image):
+        x, y = p((g.x, g.y))
+        return replace(g, x=x, y=y, width=g.width * s, height=g.height * s)
     if isinstance(g, Cross):
         x, y = p((g.cx, g.cy))
         return replace(g, cx=x, cy=y, half=g.half * s, width=g.width * s)

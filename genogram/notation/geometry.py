@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import math
 
-from .glyphs import Circle, Cross, Glyph, Group, Line, Point, Polygon, Rect, Text
+from .glyphs import Circle, Cross, Glyph, Group, Image, Line, Point, Polygon, Rect, Text
 from .metrics import text_width
 
 ZIGZAG_STEP = 6.0  # length of one zig (or zag) along the path
@@ -205,6 +205,8 @@ def bounds(glyphs: list[Glyph] | tuple[Glyph, ...]) -> tuple[float, float, float
         elif isinstance(g, Cross):
             h = g.half + g.width / 2
             add(g.cx - h, g.cy - h, g.cx + h, g.cy + h)
+        elif isinstance(g, Image):
+            add(g.x, g.y, g.x + g.width, g.y + g.height)
         elif isinstance(g, Text):
             left = text_left(g)
             add(left, g.y - g.size * 0.95, left + text_width(g.text, g.size, g.role), g.y + g.size * 0.3)

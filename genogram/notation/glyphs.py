@@ -6,7 +6,8 @@ Coordinates: x grows right, y grows down, units are points. Colours are "#rrggbb
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Literal
 
 Point = tuple[float, float]
@@ -90,6 +91,20 @@ class Text:
 
 
 @dataclass(frozen=True)
+class Image:
+    """A picture fitted inside a box (aspect kept, centred): a bundled pictogram
+    ("pictogram:KEYWORD") or a file of the case ("media:NAME"), whose bytes `source(NAME)`
+    gives. A picture that cannot be found is left out, never drawn as an error."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    ref: str
+    source: Callable[[str], bytes | None] | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
 class Group:
     """Glyphs that belong to one thing the user can select: a person, union, link, bond, household."""
 
@@ -98,7 +113,7 @@ class Group:
     children: tuple[Glyph, ...] = ()
 
 
-Glyph = Line | Rect | Circle | Polygon | Cross | Text | Group
+Glyph = Line | Rect | Circle | Polygon | Cross | Text | Image | Group
 
 
 def walk(glyphs: list[Glyph] | tuple[Glyph, ...]) -> list[Glyph]:
