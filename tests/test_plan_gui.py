@@ -233,3 +233,58 @@ def test_every_control_has_a_name_and_is_reachable(tab):
         named = w.accessibleName() or (hasattr(w, "text") and callable(w.text) and w.text())
         assert named, f"{w.metaObject().className()} has no accessible name"
         assert w.focusPolicy() & Qt.FocusPolicy.TabFocus
+
+
+def test_hovering_a_match_explains_it(tab, qtbot):
+    from desktop.plans.caretext import tooltip
+
+    tab.select("item", "pi_8")
+    box = tab.form.child_text
+    box.setPlainText("Your contact with Dad will be calm.")
+    box.check_now()
+    m = next(m for m in box.matches if m.text == "contact")
+    tip = tooltip(m)
+    assert "family time" in tip and m.reason.split()[0] in tip and "Source:" in tip
+
+
+def test_header_changes_are_undoable_steps(tab, qtbot):
+    tab.header.status.setCurrentIndex(tab.header.status.findData("active"))
+    tab.header.status.activated.emit(tab.header.status.currentIndex())
+    assert plan(tab).status == "active"
+    assert tab.doc.undo_stack.undoText() == "Change plan status"
+    tab.header.review.edit.setText("2026-10-01")
+    tab.header.review.edit.editingFinished.emit()
+    assert plan(tab).review.iso() == "2026-10-01"
+    qtbot.waitUntil(lambda: "overdue" in tab.header.dues.text().split("Next visit")[0], timeout=1000)
+    tab.doc.undo_stack.undo()
+    tab.doc.undo_stack.undo()
+    assert plan(tab).status == "agreed" and plan(tab).review.iso() == "2027-02-02"
+
+
+def test_text_boxes_grow_with_the_system_font(tab, qtbot):
+    before = tab.form.text.height()
+    font = tab.font()
+    font.setPointSizeF(font.pointSizeF() * 1.6)
+    tab.setFont(font)
+    qtbot.wait(10)
+    assert tab.form.text.height() > before * 1.3
+
+
+def test_the_window_shows_the_plan_tab_and_its_print_actions(qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from desktop.mainwindow import MainWindow
+    from desktop.settings import Settings
+
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    w = MainWindow(settings)
+    qtbot.addWidget(w)
+    titles = [w.tabs.tabText(i) for i in range(w.tabs.count())]
+    if "Plan" not in titles:
+        w.add_view("Plan", PlanTab())
+    w.set_document(CaseDocument(load_demo("rivers")))
+    menu = [a.text() for a in w.file_menu.actions()]
+    assert "Plan: Child's one-page plan…" in menu
+    view = w.tabs.widget([w.tabs.tabText(i) for i in range(w.tabs.count())].index("Plan"))
+    view = getattr(view, "ensure", lambda: view)()
+    assert view.plans.currentText() == "Llŷr's child in need plan"

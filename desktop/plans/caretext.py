@@ -38,7 +38,7 @@ class CareHighlighter(QSyntaxHighlighter):
             fmt = QTextCharFormat()
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
             fmt.setUnderlineColor(QColor(UNDERLINE.get(m.kind, "#b5562d")))
-            fmt.setBackground(QColor("#fdf3e3"))
+            fmt.setBackground(QColor("#fbe6c8"))
             a = max(m.start, start) - start
             self.setFormat(a, min(m.end, end) - start - a, fmt)
 

@@ -17,6 +17,7 @@ from .caretext import CareTextEdit, _esc
 from .checking import reading_words
 
 MAX_WORD_BUTTONS = 6
+DOT = "<span style='color:#b5562d'>●</span> "
 
 
 class FindingsPanel(QFrame):
@@ -60,6 +61,27 @@ class FindingsPanel(QFrame):
         self._text(_esc(text), muted=True)
         self._layout.addStretch(1)
 
+    def show_summary(self, rows: list[tuple[str, str, list[str]]]) -> None:
+        """The plan at a glance: which outcomes and actions could be clearer, and the plan as a whole."""
+        self.clear()
+        self._heading("The plan at a glance")
+        weak = [(role, text, found) for role, text, found in rows[:-1] if found]
+        if not weak:
+            self._text("✓ Every outcome and action reads clearly.")
+        for role, text, found in weak:
+            short = " ".join(text.split()[:10]) + (" …" if len(text.split()) > 10 else "")
+            self._text(f"{DOT}<b>{role.capitalize()}</b>: {_esc(short)}<br>"
+                       f"<span style='color:#5f6368'>{len(found)} thing{'s' if len(found) != 1 else ''} "
+                       "to look at (marked ● in the list)</span>")
+        whole = rows[-1][2] if rows else []
+        self._heading("The plan as a whole")
+        if not whole:
+            self._text("✓ A contingency, the parents' view and whether they agree are all recorded.",
+                       muted=True)
+        for found in whole:
+            self._text(DOT + _esc(found.split(": ", 1)[-1]))
+        self._layout.addStretch(1)
+
     def show_checks(self, role: str, adult: CheckResult | None, child: CheckResult | None,
                     text_box: CareTextEdit, child_box: CareTextEdit, child_reader: str) -> None:
         self.clear()
@@ -73,7 +95,7 @@ class FindingsPanel(QFrame):
                 self._text(f"✓ A clear {noun}: nothing to change.", name="SMART: nothing to change")
             for f in shown:
                 self.findings.append(f.message)
-                html = f"<span style='color:#8a4b14'>●</span> {_esc(f.message)}"
+                html = DOT + _esc(f.message)
                 if f.suggestion:
                     html += f"<br><span style='color:#5f6368'>Try: {_esc(f.suggestion)}</span>"
                 self._text(html, name=f"{f.rule}: {f.message}")
@@ -86,18 +108,20 @@ class FindingsPanel(QFrame):
         self._heading("How easy to read")
         text = text_box.toPlainText()
         line, ok = reading_words(assess(text, "parent"), "parents")
-        self._text(("" if ok else "● ") + _esc(line), muted=ok)
+        self._text(_esc(line) if ok else DOT + _esc(line), muted=ok)
         if child is not None:
             line, ok = reading_words(child.readability, child_reader)
-            self._text(("" if ok else "● ") + _esc(line), muted=ok)
-            for f in child.findings:
-                self._text(f"● {_esc(f.message)}")
+            self._text(_esc(line) if ok else DOT + _esc(line), muted=ok)
+            for f in child.findings:  # reading age and words are shown above; long sentences here
+                if f.rule != "READABILITY" or f.message.startswith("Reading age"):
+                    continue
+                self._text(f"{DOT}For the child: {_esc(f.message)}")
         elif role in ("outcome", "action", "worry", "strength", "profile", "rule"):
             self._text("No child's wording yet: “Draft from the adult text” makes a start.", muted=True)
         long = assess(text, "parent").long_sentences
         for ls in long:
             start = " ".join(text[ls.start:ls.end].split()[:6])
-            self._text(f"● A long sentence ({ls.words} words) starts “{_esc(start)} …”: "
+            self._text(f"{DOT}A long sentence ({ls.words} words) starts “{_esc(start)} …”: "
                        "two shorter ones read more easily.")
         self._layout.addStretch(1)
 

@@ -52,7 +52,7 @@ class ItemForm(QWidget):
         self.heading.setProperty("role", "heading")
         self.prompt = QLabel()
         self.prompt.setWordWrap(True)
-        self.prompt.setStyleSheet("color: palette(mid);")
+        self.prompt.setStyleSheet("color: #5f6368;")
 
         self.text = CareTextEdit("What it says", 3)
         self.child_text = CareTextEdit("The child's wording", 2)

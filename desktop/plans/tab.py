@@ -56,7 +56,9 @@ class PlanTab(QWidget):
         top = QHBoxLayout()
         lab = QLabel("Pla&n:")
         lab.setBuddy(self.plans)
-        for w in (lab, self.plans, self.new_type, self.new_button):
+        new_lab = QLabel("or a new one:")
+        new_lab.setStyleSheet("color: #5f6368; margin-left: 12px;")
+        for w in (lab, self.plans, new_lab, self.new_type, self.new_button):
             top.addWidget(w)
         top.addStretch(1)
         self.export_buttons: dict[str, QPushButton] = {}
@@ -99,6 +101,7 @@ class PlanTab(QWidget):
         self.section_page.setWordWrap(True)
         self.section_page.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.section_page.setAccessibleName("About this section")
+        self.section_page.setContentsMargins(9, 9, 9, 9)
         self.pages = QStackedWidget()
         for page in (self.section_page, self.form, self.views):
             self.pages.addWidget(page)
@@ -308,14 +311,7 @@ class PlanTab(QWidget):
     def _show_plan_checks(self, plan: Plan) -> None:
         from genogram.export.plan_pdf import smart_rows
 
-        rows = smart_rows(self.case, plan)
-        whole = rows[-1][2] if rows else []
-        weak = sum(1 for r in rows[:-1] if r[2])
-        text = (f"{weak} outcome{'s' if weak != 1 else ''} or action{'s' if weak != 1 else ''} "
-                "could be clearer (marked ● in the list)." if weak else "Every outcome and action reads clearly.")
-        if whole:
-            text += "\n\nThe plan as a whole: " + " ".join(m.split(": ", 1)[-1] for m in whole)
-        self.findings.show_message(text)
+        self.findings.show_summary(smart_rows(self.case, plan))
 
     # ---- changing ---------------------------------------------------------------------------------
     def _push_plan(self, plan: Plan, label: str) -> None:
