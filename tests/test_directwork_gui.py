@@ -97,3 +97,141 @@ def test_houses_copy_for_someone_the_child_said_no_to_writes_nothing(tab, tmp_pa
     page.reader.setCurrentText("Mum")
     assert page.print_copy() == str(target)
     assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_a_rating_updates_the_chart(tab, qtbot):
+    page = tab.pages["safety"]
+    case = tab.host.document.case
+    before = len(case.record("safety_maps", "sm_1").ratings)
+    page.rate_who.setCurrentText("Omar")
+    page.rate_date.setText("2026-11-20")
+    page.rate_score.setValue(6)
+    page.rate_note.setFocus()
+    qtbot.keyClicks(page.rate_note, "Handovers are calmer")
+    qtbot.keyClick(page.rate_note, Qt.Key.Key_Return)
+    smap = case.record("safety_maps", "sm_1")
+    assert len(smap.ratings) == before + 1
+    assert tab.host.document.undo_stack.undoText() == "Omar rates 6 out of 10 on 20 Nov 2026"
+    qtbot.waitUntil(lambda: "Omar" in page.chart.lines)
+    date, score = page.chart.lines["Omar"][-1]
+    assert (date.iso(), score) == ("2026-11-20", 6)
+    assert page.chart.dates[-1].iso() == "2026-11-20"
+    assert "Omar: 6 on 20 Nov 2026" in page.chart.accessibleDescription()
+    page.rate_date.setText("the 20th")
+    page.rate_score.setValue(7)
+    assert not page.add_rating()
+    assert "is not a date" in tab.reports[-1]
+    tab.host.document.undo_stack.undo()
+    qtbot.waitUntil(lambda: "Omar" not in page.chart.lines)
+
+
+def test_safety_statement_missing_its_goal_is_said_beside_it(tab, qtbot):
+    page = tab.pages["safety"]
+    page.kind.setCurrentIndex(page.kind.findData("danger"))
+    page.text.setPlainText("If the car seat is not fixed, Llŷr could be hurt on the way to school.")
+    page.who.setText("Jess")
+    assert page.add_statement()
+    qtbot.waitUntil(lambda: any("has no safety goal" in page.lists["worried"].item(i).text()
+                                for i in range(page.lists["worried"].count())))
+    worry = page.statement_id
+    page.kind.setCurrentIndex(page.kind.findData("next_step"))
+    page.text.setPlainText("Fix the car seat.")
+    page.who.setText("")
+    page.when.setText("")
+    assert page.add_statement()
+    qtbot.waitUntil(lambda: "needs who and by when" in page.editor_problem.text())
+    page.kind.setCurrentIndex(page.kind.findData("goal"))
+    page.text.setPlainText("Llŷr travels in a fixed car seat every time.")
+    page.pairs.setCurrentIndex(page.pairs.findData(worry))
+    assert page.add_statement()
+    qtbot.waitUntil(lambda: not any("has no safety goal" in page.lists["worried"].item(i).text()
+                                    for i in range(page.lists["worried"].count())))
+
+
+def test_story_status_moves_only_in_order(tab, qtbot):
+    page = tab.pages["story"]
+    doc = tab.host.document
+    page.new_story()
+    st = page.current()
+    assert st.status == "draft" and st.id != "story_1"
+    depth = doc.undo_stack.count()
+    assert not page.set_status("read_to_child")
+    assert page.current().status == "draft"
+    assert doc.undo_stack.count() == depth
+    assert "must be parents reviewed before it is read to the child" in page.status_note.text()
+    assert page.next_button.text() == "&Move to next step: parents reviewed"
+    qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
+    assert page.current().status == "parents_reviewed"
+    assert doc.undo_stack.undoText() == "Move the story on to “parents reviewed”"
+    assert not page.set_status("draft")
+    assert "cannot go back" in page.status_note.text()
+    doc.undo_stack.undo()
+    assert page.current().status == "draft"
+
+
+def test_story_page_words_reading_age_and_print(tab, qtbot, tmp_path):
+    page = tab.pages["story"]
+    doc = tab.host.document
+    page.pages.setCurrentRow(3)
+    page.text.setFocus()
+    page.text.selectAll()
+    qtbot.keyClicks(page.text, "The grown-ups were worried about the handover.")
+    assert "handover" in page.unagreed.text() and "swap-over time" in page.unagreed.text()
+    assert page.age.text().startswith("Reading age about")
+    page.pages.setFocus()  # leaving the words keeps them, as one undo step
+    assert doc.case.record("stories", "story_1").pages[3].text == "The grown-ups were worried about the handover."
+    assert doc.undo_stack.undoText() == "Change the words on page 4"
+    assert page.pictures.suggest(page.text.toPlainText()) is not None
+    page.set_picture("pictogram:sad")
+    assert doc.case.record("stories", "story_1").pages[3].picture == "pictogram:sad"
+
+    out = tmp_path / "story.pdf"
+    tab.host.choose_path = lambda *_a: str(out)
+    assert page.print_copy() == str(out)
+    a4 = out.read_bytes()
+    assert a4.startswith(b"%PDF")
+    page.layout_box.setCurrentIndex(page.layout_box.findData("a5-booklet"))
+    assert page.print_copy() == str(out)
+    assert out.read_bytes() != a4
+    page.reader.setCurrentText("Mrs Ali")  # the story is not shared with the network yet
+    out.unlink()
+    assert page.print_copy() is None and not out.exists()
+    assert "not been shared with the network" in tab.reports[-1]
+
+
+def test_chronology_recorded_events_are_edited_and_genogram_ones_are_not(tab, qtbot, tmp_path):
+    page = tab.pages["chronology"]
+    doc = tab.host.document
+    auto = next(e for e in page.shown if e.id.startswith("auto:"))
+    page.select(auto.id)
+    assert not page.save_button.isEnabled() and "comes from the genogram" in page.note.text()
+    page.date.setText("about 2019")
+    page.title.setText("Llŷr started at Ysgol y Ddraig")
+    page.source.setText("Dana")
+    page.significance.setText("A happy start")
+    assert page.add_event()
+    ev = doc.case.record("chronology", page.event_id)
+    assert (ev.date.label(), ev.source) == ("c. 2019", "Dana")
+    assert doc.undo_stack.undoText() == "Add “Llŷr started at Ysgol y Ddraig” (c. 2019) to the chronology"
+    page.date.setText("next Tuesday")
+    assert not page.save_event()
+    assert "is not a date" in tab.reports[-1]
+    page.f_kind.setCurrentIndex(page.f_kind.findData("birth"))
+    assert page.shown and all(e.kind == "birth" for e in page.shown)
+    assert len(page.strip.events) == len([e for e in page.shown if e.date])
+    page.f_sig.setText("happy")
+    page.f_kind.setCurrentIndex(0)
+    assert [e.title for e in page.shown] == ["Llŷr started at Ysgol y Ddraig"]
+    out = tmp_path / "chron.pdf"
+    tab.host.choose_path = lambda *_a: str(out)
+    assert page.print_copy() == str(out)
+
+
+def test_tab_print_actions_and_text_size(tab):
+    titles = [a.text() for a in tab.file_actions()]
+    assert titles == ["Print three houses…", "Print safety map…", "Print chronology…",
+                      "Print words and pictures…"]
+    base = tab.font().pointSizeF()
+    assert tab.scale_text(1) > 1 and tab.font().pointSizeF() > base
+    tab.scale_text(0)
+    assert tab.font().pointSizeF() == pytest.approx(base, abs=0.6)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from genogram.media import MediaError, clean_picture
 from genogram.model import Edit, ModelError
 from genogram.model.dates import DateError, FuzzyDate
-from genogram.model.edits import Compound, Put, SetMedia  # noqa: F401 - Put: for the pages
+from genogram.model.edits import Compound, Delete, Put, SetMedia  # noqa: F401 - Put, Delete: for the pages
 
 # A warm, calm palette: cream paper, soft ink, the house colours of the printed sheets.
 PAPER = "#fbf6ee"
@@ -61,6 +61,8 @@ QWidget#DirectWork QTableWidget:focus, QWidget#DirectWork QComboBox:focus {{
 QWidget#DirectWork QPushButton[primary="true"] {{ background: {ACCENT}; color: white; border: none; }}
 QWidget#DirectWork QLabel[role="hint"] {{ color: {MUTED}; }}
 QWidget#DirectWork QLabel[role="problem"] {{ color: {WARN}; }}
+QWidget#DirectWork QListWidget::item:selected, QWidget#DirectWork QTableWidget::item:selected {{
+    background: #f3d9b5; color: {INK}; }}
 QWidget#DirectWork QHeaderView::section {{ background: #f4ead9; border: none; padding: 4px; }}
 """
 
@@ -101,8 +103,10 @@ class Host(QObject):
         try:
             self.document.push(edit, text)
         except (ModelError, ValueError, TypeError) as exc:
-            self.report(_sentence(str(exc)))
+            self.report(sentence(str(exc)))
             return False
+        self._timer.stop()  # our own edit: every page follows at once, not a moment later
+        self.changed.emit()
         self.message.emit(text)
         return True
 
@@ -128,7 +132,7 @@ class Host(QObject):
         try:
             data = make()
         except (ValueError, KeyError) as exc:
-            self.report(_sentence(str(exc).strip("'\"")))
+            self.report(sentence(str(exc).strip("'\"")))
             return None
         try:
             tmp = f"{path}.part"
@@ -154,7 +158,7 @@ class Host(QObject):
         try:
             clean, ext = clean_picture(data)
         except MediaError as exc:
-            self.report(_sentence(str(exc)))
+            self.report(sentence(str(exc)))
             return None
         taken = set(self.case.media_names())
         n = 1
@@ -167,7 +171,7 @@ class Host(QObject):
         QMessageBox.information(self._widget, "Direct work", text)
 
 
-def _sentence(text: str) -> str:
+def sentence(text: str) -> str:
     text = text.strip() or "That change could not be made."
     text = text[0].upper() + text[1:]
     return text if text.endswith((".", "!", "?")) else text + "."

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
 from . import common as C
 from .houses import HousesPage
 
-TOOLS = (("Three houses", "houses"),)
+TOOLS = (("Three houses", "houses"), ("Safety map", "safety"), ("Chronology", "chronology"),
+         ("Words and pictures", "story"))
 SCALES = (0.9, 1.0, 1.15, 1.3, 1.5, 1.75)
 
 
@@ -31,9 +32,9 @@ def _page(key: str, host: C.Host) -> QWidget:
         from .chronology import ChronologyPage
 
         return ChronologyPage(host)
-    from .story import StoryPage
+    from .story import StoryEditor
 
-    return StoryPage(host)
+    return StoryEditor(host)
 
 
 class DirectWorkTab(QWidget):

@@ -1,0 +1,494 @@
+"""The words-and-pictures story editor, laid out on the Turnell and Essex outline.
+
+Pages on the left (each with its reading age), the page's words and picture in the middle,
+and the story's title, authors, agreed plain words, status and printing on the right. The
+status moves one step at a time ("Move to next step"); a click on a step further on, or
+back, explains why not instead of doing it. Words are kept when the text box loses focus
+(or Ctrl+Return), as one undo step per page change.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from genogram.directwork.story import (
+    page_heading,
+    page_reading_ages,
+    story_from_outline,
+    unagreed_words,
+)
+from genogram.directwork.validation import STATUS_WORDS, StatusError, advance_status
+from genogram.export.words_pictures_pdf import booklet
+from genogram.language.readability import target_for
+from genogram.model.errors import UnknownIdError
+from genogram.model.records import STORY_STATUSES, AgreedWords, Story, StoryPage
+from genogram.plans.templates import TemplateError, story_outline, story_outlines
+
+from . import common as C
+from .storypics import PicturePanel
+
+LAYOUTS = (("a4", "A4 landscape pages"), ("a5-booklet", "A5 booklet to fold"))
+
+
+class StoryEditor(QWidget):
+    def __init__(self, host: C.Host, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.host = host
+        self.story_id: str | None = None
+        self.page_index = 0
+        self.setAccessibleName("Words and pictures")
+
+        self.record = QComboBox()
+        self.record.setAccessibleName("Which story")
+        self.outline = QComboBox()
+        self.outline.setAccessibleName("Outline for a new story")
+        for oid in story_outlines():
+            try:
+                self.outline.addItem(story_outline(oid).name, oid)
+            except TemplateError:
+                continue
+        self.new_button = QPushButton("&New story from this outline")
+        top = C.row(C.label("Story:", self.record), self.record, None, self.outline, self.new_button,
+                    stretch_last=False)
+
+        self.pages = QListWidget()
+        self.pages.setAccessibleName("Pages, with their reading age")
+        self.pages.setWordWrap(True)
+        self.pages.setMaximumWidth(260)
+        self.add_page_button = QPushButton("Add a pa&ge")
+        self.remove_page_button = QPushButton("Remove page")
+        left = QVBoxLayout()
+        left.addWidget(C.label("&Pages", self.pages))
+        left.addWidget(self.pages, 1)
+        left.addLayout(C.row(self.add_page_button, self.remove_page_button))
+
+        self.heading = C.heading("", 1.3)
+        self.prompt = C.label("", role="hint")
+        self.text = QPlainTextEdit()
+        self.text.setTabChangesFocus(True)
+        self.text.setAccessibleName("The page's words")
+        self.text.setPlaceholderText("A few short sentences. One idea on each page.")
+        self.text.installEventFilter(self)
+        self.age = C.label("", role="hint")
+        self.age.setAccessibleName("Reading age of this page")
+        self.unagreed = C.label("", role="problem")
+        self.keep_button = QPushButton("&Keep these words")
+        self.pictures = PicturePanel()
+        mid = QVBoxLayout()
+        mid.addWidget(self.heading)
+        mid.addWidget(self.prompt)
+        mid.addWidget(self.text, 2)
+        mid.addLayout(C.row(self.age, None, self.keep_button, stretch_last=False))
+        mid.addWidget(self.unagreed)
+        mid.addWidget(self.pictures, 3)
+
+        self.title = QLineEdit()
+        self.title.setAccessibleName("Story title")
+        self.authors = QLineEdit()
+        self.authors.setAccessibleName("Authors")
+        self.authors.setPlaceholderText("Mum, Dad, Jess (social worker)")
+        self.steps: list[QPushButton] = []
+        steps = QGridLayout()
+        steps.setSpacing(4)
+        for i, s in enumerate(STORY_STATUSES):
+            b = QPushButton(f"{i + 1}. {STATUS_WORDS[s][0].upper()}{STATUS_WORDS[s][1:]}")
+            b.setCheckable(True)
+            b.setAccessibleName(f"Step {i + 1}: {STATUS_WORDS[s]}")
+            b.setStyleSheet("QPushButton:checked { background: #f3d9b5; border: 2px solid #b5651d; font-weight: bold; }"
+                            "QPushButton[done=\"true\"] { color: #3f7d4e; }")
+            b.clicked.connect(lambda _c=False, to=s: self.set_status(to))
+            self.steps.append(b)
+            steps.addWidget(b, i // 2, i % 2)
+        self.next_button = QPushButton()
+        self.next_button.setProperty("primary", True)
+        self.status_note = C.label("", role="problem")
+        self.words = QTableWidget(0, 2)
+        self.words.setHorizontalHeaderLabels(["Hard word", "Plain words we agreed"])
+        self.words.horizontalHeader().setStretchLastSection(True)
+        self.words.verticalHeader().hide()
+        self.words.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.words.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.words.setWordWrap(True)
+        self.words.setAccessibleName("Agreed plain words")
+        self.hard = QLineEdit()
+        self.hard.setPlaceholderText("hard word")
+        self.hard.setAccessibleName("Hard word")
+        self.plain = QLineEdit()
+        self.plain.setPlaceholderText("the plain words everyone agreed")
+        self.plain.setAccessibleName("Plain words")
+        self.agree_button = QPushButton("A&gree")
+        self.forget_button = QPushButton("Forget")
+        self.layout_box = QComboBox()
+        self.layout_box.setAccessibleName("Print as")
+        for key, text in LAYOUTS:
+            self.layout_box.addItem(text, key)
+        self.reader = QComboBox()
+        self.reader.setEditable(True)
+        self.reader.setAccessibleName("Whose copy to print")
+        self.print_button = QPushButton("&Print…")
+        right = QVBoxLayout()
+        right.addWidget(C.label("&Title:", self.title))
+        right.addWidget(self.title)
+        right.addWidget(C.label("Made &by:", self.authors))
+        right.addWidget(self.authors)
+        right.addSpacing(6)
+        right.addWidget(C.heading("Where the story is up to", 1.05))
+        right.addLayout(steps)
+        right.addWidget(self.next_button)
+        right.addWidget(self.status_note)
+        right.addSpacing(6)
+        right.addWidget(C.heading("Agreed words for hard things", 1.05))
+        right.addWidget(self.words, 1)
+        right.addLayout(C.row(self.hard, self.plain, self.agree_button, self.forget_button, stretch_last=False))
+        right.addSpacing(6)
+        right.addWidget(C.heading("Print", 1.05))
+        right.addLayout(C.row(self.layout_box, self.reader, stretch_last=False))
+        right.addWidget(self.print_button)
+        side = QWidget()
+        side.setLayout(right)
+        side.setMaximumWidth(430)
+
+        body = QHBoxLayout()
+        body.addLayout(left)
+        body.addLayout(mid, 1)
+        body.addWidget(side)
+        outer = QVBoxLayout(self)
+        outer.addLayout(top)
+        outer.addLayout(body, 1)
+
+        self.record.activated.connect(lambda _i: self._choose(self.record.currentData()))
+        self.new_button.clicked.connect(self.new_story)
+        self.pages.currentRowChanged.connect(self._picked)
+        self.add_page_button.clicked.connect(self.add_page)
+        self.remove_page_button.clicked.connect(self.remove_page)
+        self.keep_button.clicked.connect(self.keep_words)
+        QShortcut(QKeySequence("Ctrl+Return"), self.text, activated=self.keep_words,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        self.text.textChanged.connect(self._live)
+        self.pictures.chosen.connect(self.set_picture)
+        self.pictures.draw_requested.connect(self.draw)
+        self.pictures.photo_requested.connect(self.photo)
+        self.title.editingFinished.connect(self.set_title)
+        self.authors.editingFinished.connect(self.set_authors)
+        self.next_button.clicked.connect(self.next_step)
+        self.agree_button.clicked.connect(self.agree)
+        self.plain.returnPressed.connect(self.agree)
+        self.forget_button.clicked.connect(self.forget)
+        self.print_button.clicked.connect(self.print_copy)
+        host.changed.connect(self.refresh)
+
+    # ---- reading -----------------------------------------------------------------------
+    def current(self) -> Story | None:
+        case = self.host.case
+        if case is None or self.story_id is None:
+            return None
+        try:
+            return case.record("stories", self.story_id)  # type: ignore[no-any-return]
+        except UnknownIdError:
+            return None
+
+    def _choose(self, sid: str | None) -> None:
+        self.story_id, self.page_index = sid, 0
+        self.refresh()
+
+    def _target(self, story: Story | None) -> int | None:
+        case = self.host.case
+        age = case.age_of(story.child) if case is not None and story and story.child and \
+            case.family.has_person(story.child) else None
+        return target_for("child", age[0] if age else None)
+
+    def refresh(self) -> None:
+        case = self.host.case
+        stories = case.records("stories") if case is not None else []
+        if self.story_id not in {s.id for s in stories}:
+            self.story_id = stories[-1].id if stories else None
+        self.record.clear()
+        for s in stories:
+            self.record.addItem(s.title or s.id, s.id)
+        self.record.setCurrentIndex(max(self.record.findData(self.story_id), 0))
+        st = self.current()
+        self.setEnabled(case is not None)
+        for w in (self.pages, self.text, self.pictures, self.title, self.authors, self.next_button,
+                  self.words, self.agree_button, self.print_button, self.add_page_button, *self.steps):
+            w.setEnabled(st is not None)
+        ages = page_reading_ages(st) if st else []
+        target = self._target(st)
+        self.pages.blockSignals(True)
+        self.pages.clear()
+        for n, page in enumerate(st.pages if st else (), 1):
+            age = ages[n - 1]
+            said = f"reading age {age}" if age is not None else ("no words yet" if not page.text.strip()
+                                                                  else "too short to score")
+            if age is not None and target is not None and age > target:
+                said += " (hard)"
+            item = QListWidgetItem(f"{n}. {page_heading(page, st)}\n    {said}")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"Page {n}, {page_heading(page, st)}, {said}")
+            self.pages.addItem(item)
+        self.page_index = min(self.page_index, max(self.pages.count() - 1, 0))
+        self.pages.setCurrentRow(self.page_index)
+        self.pages.blockSignals(False)
+        if not self.title.hasFocus():
+            self.title.setText(st.title if st else "")
+        if not self.authors.hasFocus():
+            self.authors.setText(", ".join(st.authors) if st else "")
+        here = STORY_STATUSES.index(st.status) if st and st.status in STORY_STATUSES else 0
+        for i, b in enumerate(self.steps):
+            b.setChecked(st is not None and i == here)
+            b.setProperty("done", st is not None and i < here)
+            b.style().unpolish(b)
+            b.style().polish(b)
+            b.setToolTip("Done" if st is not None and i < here else "")
+        if st is not None and here + 1 < len(STORY_STATUSES):
+            self.next_button.setText(f"&Move to next step: {STATUS_WORDS[STORY_STATUSES[here + 1]]}")
+        else:
+            self.next_button.setText("Shared with the network: the last step")
+            self.next_button.setEnabled(False)
+        pairs = list(st.agreed_words) if st else []
+        self.words.setRowCount(len(pairs))
+        for r, a in enumerate(pairs):
+            self.words.setItem(r, 0, QTableWidgetItem(a.hard))
+            self.words.setItem(r, 1, QTableWidgetItem(a.plain))
+        self.words.resizeColumnToContents(0)
+        self.words.resizeRowsToContents()
+        keep = self.reader.currentText()
+        self.reader.clear()
+        child = self.host.child_name(st.child) if st else ""
+        self.reader.addItems(["My record copy", "Mum", "Dad"] + ([child] if child else []) + ["The network"])
+        self.reader.setCurrentText(keep or "My record copy")
+        self._load_page()
+
+    def _page(self) -> StoryPage | None:
+        st = self.current()
+        return st.pages[self.page_index] if st and 0 <= self.page_index < len(st.pages) else None
+
+    def _load_page(self) -> None:
+        st, page = self.current(), self._page()
+        self.heading.setText(page_heading(page, st) if page and st else "")
+        self.prompt.setText(self._prompt(page) if page else "")
+        if not self.text.hasFocus() or page is None:
+            self.text.blockSignals(True)
+            self.text.setPlainText(page.text if page else "")
+            self.text.blockSignals(False)
+        self.remove_page_button.setEnabled(page is not None)
+        self._live()
+        self.pictures.show_page(self.host.case, page.picture if page else None, page.text if page else "")
+
+    def _prompt(self, page: StoryPage) -> str:
+        for oid in ("words_and_pictures_long", "words_and_pictures"):
+            try:
+                for p in story_outline(oid).pages:
+                    if p.id == page.section:
+                        return p.prompt
+            except TemplateError:
+                continue
+        return "A page of your own: one idea, a few short sentences."
+
+    def _live(self) -> None:
+        """Reading age and agreed-word reminders as the words are typed, before they are kept."""
+        st = self.current()
+        words = self.text.toPlainText()
+        age = page_reading_ages(Story("x", pages=(StoryPage("x", words),)))[0]
+        target = self._target(st)
+        if age is None:
+            self.age.setText("Reading age: write a few more words to see it")
+        else:
+            aim = f" (aim for {target} or under)" if target else ""
+            self.age.setText(f"Reading age about {age}{aim}")
+        self.age.setProperty("role", "problem" if age and target and age > target else "hint")
+        self.age.style().unpolish(self.age)
+        self.age.style().polish(self.age)
+        notes = []
+        if st is not None:
+            probe = replace(st, pages=(StoryPage("x", words),))
+            notes = [f"This page says “{hard}”; the words agreed are “{plain}”." for _n, hard, plain in
+                     unagreed_words(probe)]
+        self.unagreed.setText("\n".join(notes))
+
+    def _picked(self, row: int) -> None:
+        self.keep_words()  # the words of the page being left
+        self.page_index = max(row, 0)
+        self.pages.blockSignals(True)
+        self.pages.setCurrentRow(self.page_index)
+        self.pages.blockSignals(False)
+        self._load_page()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.text and event.type() == QEvent.Type.FocusOut:
+            self.keep_words()
+        return super().eventFilter(obj, event)
+
+    # ---- changing ----------------------------------------------------------------------
+    def _put(self, st: Story, text: str) -> bool:
+        return self.host.push(C.Put("stories", st), text)
+
+    def _set_page(self, page: StoryPage, text: str) -> bool:
+        st = self.current()
+        if st is None:
+            return False
+        pages = st.pages[:self.page_index] + (page,) + st.pages[self.page_index + 1:]
+        return self._put(replace(st, pages=pages), text)
+
+    def new_story(self) -> None:
+        case = self.host.case
+        if case is None:
+            return
+        child = case.meta.index_person
+        if child is None:
+            self.host.report("Choose whose story it is first: mark the child in the genogram.")
+            return
+        sid = self.host.new_id("story_")
+        st = story_from_outline(sid, child, self.host.child_name(child), self.outline.currentData())
+        if self._put(st, f"Start a words-and-pictures story for {self.host.child_name(child)}"):
+            self._choose(sid)
+
+    def keep_words(self) -> bool:
+        page = self._page()
+        if page is None or self.text.toPlainText() == page.text:
+            return False
+        return self._set_page(replace(page, text=self.text.toPlainText()),
+                              f"Change the words on page {self.page_index + 1}")
+
+    def set_picture(self, ref: str) -> bool:
+        page = self._page()
+        if page is None or (ref or None) == page.picture:
+            return False
+        what = {"pictogram": "the picture “{}”", "media": "the drawing {}", "genogram": "a piece of the genogram"}
+        kind, _s, value = ref.partition(":")
+        said = what.get(kind, "{}").format(value) if ref else "no picture"
+        return self._set_page(replace(page, picture=ref or None), f"Use {said} on page {self.page_index + 1}")
+
+    def _add_picture(self, made: Any) -> None:
+        page, st = self._page(), self.current()
+        if made is None or page is None or st is None:
+            return
+        set_media, ref = made
+        pages = st.pages[:self.page_index] + (replace(page, picture=ref),) + st.pages[self.page_index + 1:]
+        self.host.push_all([set_media, C.Put("stories", replace(st, pages=pages))],
+                           f"Add a drawing to page {self.page_index + 1}")
+
+    def draw(self) -> None:
+        from .drawpad import DrawingDialog
+
+        dialog = DrawingDialog("Draw a picture for the story", self)
+        if dialog.exec() and dialog.pad.strokes:
+            self._add_picture(self.host.picture_edit(dialog.pad.to_png(), "drawing"))
+
+    def photo(self) -> None:
+        path = self.host.choose_open("Add a photo of a drawing", "Pictures (*.jpg *.jpeg *.png *.gif *.webp *.bmp)")
+        if not path:
+            return
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read()
+        except OSError as exc:
+            self.host.report(f"The photo could not be read ({exc.strerror or exc}).")
+            return
+        self._add_picture(self.host.picture_edit(data, "drawing"))
+
+    def add_page(self) -> None:
+        st = self.current()
+        if st is None:
+            return
+        self.keep_words()
+        st = self.current()
+        assert st is not None
+        at = self.page_index + 1
+        if self._put(replace(st, pages=st.pages[:at] + (StoryPage("custom"),) + st.pages[at:]), f"Add page {at + 1}"):
+            self.page_index = at
+            self.refresh()
+            self.text.setFocus()
+
+    def remove_page(self) -> None:
+        st, page = self.current(), self._page()
+        if st is None or page is None:
+            return
+        n = self.page_index
+        if self._put(replace(st, pages=st.pages[:n] + st.pages[n + 1:]), f"Remove page {n + 1} ({page_heading(page, st)})"):
+            self.page_index = max(n - 1, 0)
+
+    def set_title(self) -> None:
+        st = self.current()
+        if st is not None and self.title.text().strip() and self.title.text() != st.title:
+            self._put(replace(st, title=self.title.text().strip()), f"Call the story “{self.title.text().strip()}”")
+
+    def set_authors(self) -> None:
+        st = self.current()
+        names = tuple(n.strip() for n in self.authors.text().split(",") if n.strip())
+        if st is not None and names != st.authors:
+            self._put(replace(st, authors=names), "Change who made the story")
+
+    def set_status(self, to: str) -> bool:
+        """Move to `to` if it is the very next step; otherwise say why not and change nothing."""
+        st = self.current()
+        if st is None:
+            return False
+        try:
+            new = advance_status(st, to)
+        except StatusError as exc:
+            self.status_note.setText(C.sentence(str(exc)))
+            self.refresh()
+            return False
+        self.status_note.setText("")
+        if new == st:
+            self.refresh()
+            return False
+        return self._put(new, f"Move the story on to “{STATUS_WORDS[to]}”")
+
+    def next_step(self) -> bool:
+        st = self.current()
+        if st is None or st.status not in STORY_STATUSES or st.status == STORY_STATUSES[-1]:
+            return False
+        return self.set_status(STORY_STATUSES[STORY_STATUSES.index(st.status) + 1])
+
+    def agree(self) -> bool:
+        st = self.current()
+        hard, plain = " ".join(self.hard.text().split()), " ".join(self.plain.text().split())
+        if st is None or not hard or not plain:
+            if st is not None:
+                self.host.report("Write the hard word and the plain words everyone agreed to use instead.")
+            return False
+        kept = tuple(a for a in st.agreed_words if a.hard.casefold() != hard.casefold())
+        if self._put(replace(st, agreed_words=(*kept, AgreedWords(hard, plain))), f"Agree to say “{hard}” as “{plain}”"):
+            self.hard.clear()
+            self.plain.clear()
+            self.hard.setFocus()
+            return True
+        return False
+
+    def forget(self) -> None:
+        st, row = self.current(), self.words.currentRow()
+        if st is None or not 0 <= row < len(st.agreed_words):
+            return
+        a = st.agreed_words[row]
+        self._put(replace(st, agreed_words=st.agreed_words[:row] + st.agreed_words[row + 1:]),
+                  f"Forget the agreed words for “{a.hard}”")
+
+    def print_copy(self) -> str | None:
+        self.keep_words()
+        st = self.current()
+        if st is None:
+            return None
+        who = self.reader.currentText().strip()
+        reader = None if who in ("", "My record copy") else who
+        layout = self.layout_box.currentData()
+        stem = (st.title or "Story") + (" booklet" if layout != "a4" else "") + (f" for {reader}" if reader else "")
+        return self.host.write_pdf("Print the story", stem,
+                                   lambda: booklet(self.host.case, st, layout, reader).pdf)
+
