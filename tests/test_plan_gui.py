@@ -245,6 +245,20 @@ def test_hovering_a_match_explains_it(tab, qtbot):
     m = next(m for m in box.matches if m.text == "contact")
     tip = tooltip(m)
     assert "family time" in tip and m.reason.split()[0] in tip and "Source:" in tip
+    # hovering over the word shows it; clicking the word offers the alternatives
+    from PySide6.QtGui import QHelpEvent, QTextCursor
+    from PySide6.QtWidgets import QMenu, QToolTip
+
+    cursor = QTextCursor(box.document())
+    cursor.setPosition(m.start + 2)
+    at = box.cursorRect(cursor).center()
+    QApplication.sendEvent(box.viewport(), QHelpEvent(QHelpEvent.Type.ToolTip, at, box.viewport().mapToGlobal(at)))
+    assert "family time" in QToolTip.text()
+    QToolTip.hideText()
+    qtbot.mouseClick(box.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    popup = QApplication.activePopupWidget()
+    assert isinstance(popup, QMenu) and any("family time" in a.text() for a in popup.actions())
+    popup.close()
 
 
 def test_header_changes_are_undoable_steps(tab, qtbot):
@@ -288,3 +302,20 @@ def test_the_window_shows_the_plan_tab_and_its_print_actions(qtbot, tmp_path):
     view = w.tabs.widget([w.tabs.tabText(i) for i in range(w.tabs.count())].index("Plan"))
     view = getattr(view, "ensure", lambda: view)()
     assert view.plans.currentText() == "Llŷr's child in need plan"
+
+
+def test_a_case_without_plans_invites_one(qtbot):
+    from genogram.model import Case, CaseMeta
+
+    t = PlanTab()
+    qtbot.addWidget(t)
+    t.set_document(CaseDocument(Case(CaseMeta(title="Empty (fictional)"))))
+    t.show()
+    assert t.empty.isVisible() and not t.splitter.isVisible()
+    assert not t.export_buttons["child"].isEnabled()
+    t.new_type.setCurrentIndex(t.new_type.findData("early_help"))
+    t.new_plan()
+    assert t.splitter.isVisible() and t.case.records("plans")[0].plan_type == "early_help"
+    t.doc.undo_stack.undo()
+    t.refresh()
+    assert t.empty.isVisible()

@@ -165,15 +165,15 @@ class CareTextEdit(QPlainTextEdit):
         return menu
 
     # ---- pointer ------------------------------------------------------------------------------
-    def event(self, e: QEvent) -> bool:
+    def viewportEvent(self, e: QEvent) -> bool:  # noqa: N802 - hovering over the text
         if e.type() == QEvent.Type.ToolTip:
-            m = self.match_at(self.viewport().mapFromGlobal(e.globalPos()))  # type: ignore[attr-defined]
+            m = self.match_at(e.pos())  # type: ignore[attr-defined]
             if m is not None:
-                QToolTip.showText(e.globalPos(), tooltip(m), self)  # type: ignore[attr-defined]
+                QToolTip.showText(e.globalPos(), tooltip(m), self.viewport())  # type: ignore[attr-defined]
             else:
                 QToolTip.hideText()
             return True
-        return super().event(e)
+        return super().viewportEvent(e)
 
     def mouseReleaseEvent(self, e: QMouseEvent) -> None:  # noqa: N802
         super().mouseReleaseEvent(e)

@@ -32,7 +32,7 @@ def due_html(words: str) -> str:
 
 
 class PlanHeader(QWidget):
-    def __init__(self, push: Callable[[Any, str], None], parent: QWidget | None = None) -> None:
+    def __init__(self, push: Callable[[dict[str, Any], str], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("About this plan")
         self._push = push
@@ -96,13 +96,15 @@ class PlanHeader(QWidget):
         for box, value in ((self.started, plan.started), (self.review, plan.review)):
             box.show_problem("")
             box.show_value(value)
-        self.dues.setText(due_html(due_words(case, plan)))
+        held = ", ".join(d.label() for d in plan.reviews)
+        self.dues.setText(due_html(due_words(case, plan))
+                          + (f" &nbsp;·&nbsp; <span style='color:#5f6368'>Reviews held: {held}</span>" if held else ""))
 
     def _set(self, field: str, value: Any, label: str) -> None:
         if self.plan is None or getattr(self.plan, field) == value:
             return
         self.plan = replace(self.plan, **{field: value})
-        self._push(self.plan, label)
+        self._push({field: value}, label)  # applied to the plan as it is now, not as it was shown
 
     def _date(self, field: str, box: DateField, text: str, label: str) -> None:
         try:

@@ -143,6 +143,11 @@ class ItemForm(QWidget):
         self.picture.activated.connect(lambda _i: self._set("picture", self.picture.currentData()))
         self.private.toggled.connect(lambda on: self._set("private", on))
         self.draft_button.clicked.connect(self.draft)
+        order = (self.text, self.child_text, self.draft_button, self.who, self.role_box, self.when.edit,
+                 self.how_often, self.support, self.serves, self.baseline, self.measure, self.links,
+                 self.picture, self.private)
+        for a, b in zip(order, order[1:]):
+            QWidget.setTabOrder(a, b)
 
     # ---- showing --------------------------------------------------------------------------------
     def show_item(self, case: Any, plan: Any, item: Any, role: str, title: str, prompt: str) -> None:

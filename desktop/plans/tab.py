@@ -74,7 +74,7 @@ class PlanTab(QWidget):
             action.triggered.connect(lambda _c=False, k=kind: self.export(k))
             self.export_actions.append(action)
 
-        self.header = PlanHeader(self._push_plan)
+        self.header = PlanHeader(self._push_fields)
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
         self.tree.setAccessibleName("The plan's sections and what each holds")
@@ -96,7 +96,7 @@ class PlanTab(QWidget):
         ll.addLayout(row)
 
         self.form = ItemForm(self._push_item)
-        self.views = ViewsForm(self._push_plan)
+        self.views = ViewsForm(self._push_fields)
         self.section_page = QLabel()
         self.section_page.setWordWrap(True)
         self.section_page.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -317,6 +317,11 @@ class PlanTab(QWidget):
     def _push_plan(self, plan: Plan, label: str) -> None:
         if self.doc is not None:
             self.doc.push(Put("plans", plan), label)
+
+    def _push_fields(self, changes: dict[str, Any], label: str) -> None:
+        plan = self.plan
+        if plan is not None:
+            self._push_plan(replace(plan, **changes), label)
 
     def _push_item(self, item: PlanItem, label: str) -> None:
         plan = self.plan

@@ -20,7 +20,7 @@ AGREE = (("Not asked yet", None), ("Yes, they agree with the plan", True),
 
 
 class ViewsForm(QWidget):
-    def __init__(self, push: Callable[[Any, str], None], parent: QWidget | None = None) -> None:
+    def __init__(self, push: Callable[[dict[str, Any], str], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("What the child and the parents say")
         self._push = push
@@ -71,7 +71,7 @@ class ViewsForm(QWidget):
         if self.plan is None or getattr(self.plan, field) == value:
             return
         self.plan = replace(self.plan, **{field: value})
-        self._push(self.plan, label)
+        self._push({field: value}, label)  # applied to the plan as it is now, not as it was shown
 
     def commit_all(self) -> None:
         for box in (self.child_view, self.parents_view, self.dispute):
