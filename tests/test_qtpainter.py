@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
+from PySide6.QtWidgets import QApplication
 
 from desktop.canvas.qtpainter import glyph_rect, glyph_shape, paint_glyphs
 from genogram.notation.genogram import genogram_glyphs
@@ -11,7 +12,8 @@ from tests.test_notation import every_element
 
 
 def _app() -> QGuiApplication:
-    return QGuiApplication.instance() or QGuiApplication([])
+    # a QApplication, so widget tests run after these in the same process still work
+    return QApplication.instance() or QApplication([])
 
 
 def _render(glyphs) -> QImage:

@@ -7,6 +7,8 @@ Notes are never drawn: they are private working notes, not part of the picture.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..layout.types import GenogramLayout, PersonPlace, UnionPlace
 from ..model import Case, ChildKind, FuzzyDate, Person, PersonKind
 from ..model.family import link_id
@@ -34,6 +36,13 @@ def hidden_people(case: Case, hide_private: bool) -> frozenset[str]:
     return frozenset(p.id for p in case.family.people() if p.private)
 
 
+def omitted_people(case: Case, hide_private: bool) -> frozenset[str]:
+    """Private pregnancies and losses (miscarriage, termination, stillbirth): a printout does
+    not draw them at all, nor the line to them, since their symbol alone would tell."""
+    return frozenset(pid for pid in hidden_people(case, hide_private)
+                     if case.family.person(pid).kind is not PersonKind.PERSON)
+
+
 def person_group(case: Case, place: PersonPlace, masked: bool = False) -> Group:
     p = case.family.person(place.id)
     index = case.meta.index_person == p.id
@@ -52,7 +61,8 @@ def _bottom(place: PersonPlace) -> float:
     return place.cy + place.size / 2
 
 
-def union_group(case: Case, layout: GenogramLayout, up: UnionPlace, hidden: frozenset[str] = frozenset()) -> Group:
+def union_group(case: Case, layout: GenogramLayout, up: UnionPlace, hidden: frozenset[str] = frozenset(),
+                omitted: frozenset[str] = frozenset()) -> Group:
     u = case.family.union(up.id)
     places = [layout.people[pid] for pid in up.partners if pid in layout.people]
     places.sort(key=lambda pl: pl.cx)
@@ -68,7 +78,7 @@ def union_group(case: Case, layout: GenogramLayout, up: UnionPlace, hidden: froz
     if side and len(places) == 2:  # a line between two symbols side by side: marks go in the gap
         lo, hi = places[0].cx + places[0].size / 2, places[1].cx - places[1].size / 2
     mark_x = (lo + hi) / 2
-    if up.children and abs(mark_x - up.drop_x) < 8:
+    if any(c not in omitted for c in up.children) and abs(mark_x - up.drop_x) < 8:
         mark_x = max(lo + 6, min(hi - 6, up.drop_x - 9))
     glyphs: list[Glyph] = draw.union_line(u.kind, tuple(pts), mark_x)
     dates = "" if hidden & set(u.partners) else draw.union_dates(u.kind, _year(u.started), _year(u.separated),
@@ -81,7 +91,7 @@ def union_group(case: Case, layout: GenogramLayout, up: UnionPlace, hidden: froz
             glyphs += draw.with_halo(t)
     elif dates:
         glyphs += draw.with_halo(_date_text(layout, up, dates, left_x, right_x, places))
-    glyphs += _sibling_lines(case, layout, up)
+    glyphs += _sibling_lines(case, layout, up, omitted)
     return Group(u.id, "union", tuple(glyphs))
 
 
@@ -112,9 +122,11 @@ def _date_text(layout: GenogramLayout, up: UnionPlace, dates: str, left_x: float
     return Text(up.drop_x + 4, below, dates, S.DATE_SIZE, "regular", "start", S.INK)
 
 
-def _child_anchor(case: Case, layout: GenogramLayout, up: UnionPlace) -> dict[str, float]:
-    """Where each child's line leaves the sibling bar: twins share one point."""
-    anchor = {c: layout.people[c].cx for c in up.children if c in layout.people}
+def _child_anchor(case: Case, layout: GenogramLayout, up: UnionPlace,
+                  omitted: frozenset[str] = frozenset()) -> dict[str, float]:
+    """Where each child's line leaves the sibling bar (children left out of a printout have
+    none): twins share one point."""
+    anchor = {c: layout.people[c].cx for c in up.children if c in layout.people and c not in omitted}
     for group in case.family.birth_groups():
         if group.union != up.id:
             continue
@@ -126,8 +138,9 @@ def _child_anchor(case: Case, layout: GenogramLayout, up: UnionPlace) -> dict[st
     return anchor
 
 
-def _sibling_lines(case: Case, layout: GenogramLayout, up: UnionPlace) -> list[Glyph]:
-    anchor = _child_anchor(case, layout, up)
+def _sibling_lines(case: Case, layout: GenogramLayout, up: UnionPlace,
+                   omitted: frozenset[str] = frozenset()) -> list[Glyph]:
+    anchor = _child_anchor(case, layout, up, omitted)
     if not anchor:
         return []
     xs = [*anchor.values(), up.drop_x]
@@ -146,14 +159,19 @@ def _sibling_lines(case: Case, layout: GenogramLayout, up: UnionPlace) -> list[G
     return out
 
 
-def link_groups(case: Case, layout: GenogramLayout, up: UnionPlace) -> list[Group]:
-    anchor = _child_anchor(case, layout, up)
+def link_groups(case: Case, layout: GenogramLayout, up: UnionPlace, hidden: frozenset[str] = frozenset(),
+                omitted: frozenset[str] = frozenset()) -> list[Group]:
+    """The line down to each child; a private child's line in a printout is a plain one, since
+    an adoption's dots and brackets (or fostering's dashes) would tell what the privacy hides."""
+    anchor = _child_anchor(case, layout, up, omitted)
     out: list[Group] = []
     for child in up.children:
-        if child not in layout.people:
+        if child not in anchor:
             continue
         place = layout.people[child]
         link = case.family.child_link(up.id, child)
+        if child in hidden:
+            link = replace(link, kind=ChildKind.BIRTH)
         top = place.cy - place.size / 2
         if case.meta.index_person == child:
             top -= S.INDEX_GAP
@@ -235,13 +253,15 @@ def genogram_glyphs(case: Case, layout: GenogramLayout, hide_private: bool = Fal
     `hide_private` is for printouts (pass `case.meta.hide_private_in_exports`); the screen
     shows everything to the practitioner."""
     hidden = hidden_people(case, hide_private)
+    omitted = omitted_people(case, hide_private)
     out: list[Glyph] = []
     out += household_groups(case, layout, hidden)
     for up in layout.unions.values():
-        out.append(union_group(case, layout, up, hidden))
+        out.append(union_group(case, layout, up, hidden, omitted))
     for up in layout.unions.values():
-        out += link_groups(case, layout, up)
+        out += link_groups(case, layout, up, hidden, omitted)
     out += bond_groups(case, layout, hidden)
     for place in layout.people.values():
-        out.append(person_group(case, place, place.id in hidden))
+        if place.id not in omitted:
+            out.append(person_group(case, place, place.id in hidden))
     return out

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..model import BondKind, Case, ChildKind, Gender, PersonKind, UnionKind
 from . import draw
 from . import styles as S
-from .genogram import hidden_people
+from .genogram import hidden_people, omitted_people
 from .glyphs import Glyph, Group, Line, Text
 from .metrics import text_width
 
@@ -74,7 +74,9 @@ def legend_entries(case: Case, hide_private: bool = False) -> list[Entry]:
     With `hide_private`, what is shown only for private people is not explained either."""
     fam = case.family
     hidden = hidden_people(case, hide_private)
-    people = fam.people()
+    omitted = omitted_people(case, hide_private)  # private losses: not drawn at all
+    people = [p for p in fam.people() if p.id not in omitted]
+    drawn = {p.id for p in people}
     born = [p for p in people if p.kind is PersonKind.PERSON]
     shown = [p for p in born if p.id not in hidden]
     out: list[Entry] = []
@@ -94,11 +96,13 @@ def legend_entries(case: Case, hide_private: bool = False) -> list[Entry]:
     for uk in UnionKind:
         if uk in kinds:
             out.append(Entry(f"union:{uk.value}", S.UNION_STYLES[uk].label, _union(uk)))
-    links = {link.kind for link in fam.child_links()}
+    # a private child's line is drawn plain, so its kind is not explained either
+    links = {ChildKind.BIRTH if link.child in hidden else link.kind for link in fam.child_links()
+             if link.child in drawn}
     for ck in ChildKind:
         if ck in links:
             out.append(Entry(f"child:{ck.value}", S.CHILD_STYLES[ck].label, _child(ck)))
-    twins = {g.identical for g in fam.birth_groups() if len(g.members) > 1}
+    twins = {g.identical for g in fam.birth_groups() if len(set(g.members) & drawn) > 1}
     for identical in (False, True):
         if identical in twins:
             out.append(Entry(f"twins:{'identical' if identical else 'fraternal'}", S.TWIN_LABELS[identical],
