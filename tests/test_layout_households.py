@@ -212,3 +212,14 @@ def test_household_view_keeps_twins_together_under_the_parent_who_is_there():
     row = [p.id for p in _row(layout, "t1")]
     assert abs(row.index("t1") - row.index("t2")) == 1, "twins side by side"
     assert "u1" not in layout.unions  # no partnership line to someone not drawn
+
+
+def test_regions_group_runs_joined_through_the_gap_between_rows():
+    from .test_layout_families import adoption
+    case = adoption()
+    case.apply(Put("households", Household("h", "Home", ("dee", "eli", "ana", "fin", "bea"))))
+    place = layout_genogram(case).households["h"]
+    regions = place.regions()
+    assert sorted(len(r) for r in regions) == [1, 2]  # Bea's own outline; the family's, joined
+    (bea,) = next(r for r in regions if len(r) == 1)
+    assert place.runs[bea].members == ("bea",)

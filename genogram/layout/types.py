@@ -103,6 +103,23 @@ class HouseholdPlace:
     runs: tuple[HouseholdRun, ...]  # top to bottom, then left to right
     joins: tuple[HouseholdJoin, ...] = ()
 
+    def regions(self) -> list[list[int]]:
+        """Runs drawn as one outline (indices into `runs`, joined through `joins`), top first."""
+        group = list(range(len(self.runs)))
+
+        def root(i: int) -> int:
+            while group[i] != i:
+                i = group[i]
+            return i
+
+        for j in self.joins:
+            a, b = root(j.upper), root(j.lower)
+            group[max(a, b)] = min(a, b)
+        out: dict[int, list[int]] = {}
+        for i in range(len(self.runs)):
+            out.setdefault(root(i), []).append(i)
+        return list(out.values())
+
 
 @dataclass
 class GenogramLayout:
