@@ -10,11 +10,11 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 pytest.importorskip("pytestqt")
 
-from desktop.document.editor import CaseDocument  # noqa: E402
-from desktop.plans import exporting  # noqa: E402
-from desktop.plans.caretext import DEBOUNCE_MS  # noqa: E402
-from desktop.plans.tab import PlanTab  # noqa: E402
-from genogram.demo import load_demo  # noqa: E402
+from desktop.document.editor import CaseDocument
+from desktop.plans import exporting
+from desktop.plans.caretext import DEBOUNCE_MS
+from desktop.plans.tab import PlanTab
+from genogram.demo import load_demo
 
 
 @pytest.fixture
@@ -184,7 +184,8 @@ def test_export_child_plan_is_one_page(tab, tmp_path):
     tab.report_error = errors.append
     path = tab.export(next(k for k in exporting.KINDS if k.key == "child"))
     assert errors == [] and path == str(out) + ".pdf"
-    reader = PdfReader(io.BytesIO(open(path, "rb").read()))
+    with open(path, "rb") as f:
+        reader = PdfReader(io.BytesIO(f.read()))
     assert len(reader.pages) == 1
     assert "Mamgu" in reader.pages[0].extract_text()
 

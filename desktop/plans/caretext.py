@@ -11,8 +11,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import (QColor, QContextMenuEvent, QFocusEvent, QFontMetrics, QKeyEvent, QMouseEvent,
-                           QSyntaxHighlighter, QTextCharFormat, QTextDocument)
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QFocusEvent,
+    QFontMetrics,
+    QKeyEvent,
+    QMouseEvent,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolTip, QWidget
 
 from genogram.language import CheckResult, Match, apply_suggestion
@@ -29,7 +38,7 @@ class CareHighlighter(QSyntaxHighlighter):
         super().__init__(document)
         self._box = box
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name
+    def highlightBlock(self, text: str) -> None:
         start = self.currentBlock().position()
         end = start + len(text)
         for m in self._box.matches:
@@ -80,7 +89,7 @@ class CareTextEdit(QPlainTextEdit):
         margins = self.contentsMargins().top() + self.contentsMargins().bottom()
         self.setFixedHeight(int(line * self._lines + 2 * self.document().documentMargin() + margins + 2))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - text follows the system font
+    def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self._fit_height()
@@ -110,12 +119,12 @@ class CareTextEdit(QPlainTextEdit):
             self._shown = text
             self.committed.emit(text)
 
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         if event.reason() != Qt.FocusReason.PopupFocusReason:
             self.commit()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         if enter and (self.single_line or not event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
             self.commit()  # Enter finishes; Shift+Enter starts a new line in a longer box
@@ -165,7 +174,7 @@ class CareTextEdit(QPlainTextEdit):
         return menu
 
     # ---- pointer ------------------------------------------------------------------------------
-    def viewportEvent(self, e: QEvent) -> bool:  # noqa: N802 - hovering over the text
+    def viewportEvent(self, e: QEvent) -> bool:
         if e.type() == QEvent.Type.ToolTip:
             m = self.match_at(e.pos())  # type: ignore[attr-defined]
             if m is not None:
@@ -175,14 +184,14 @@ class CareTextEdit(QPlainTextEdit):
             return True
         return super().viewportEvent(e)
 
-    def mouseReleaseEvent(self, e: QMouseEvent) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, e: QMouseEvent) -> None:
         super().mouseReleaseEvent(e)
         if e.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
             m = self.match_at(e.position().toPoint())
             if m is not None and m.suggestions:
                 self.suggestion_menu(m).popup(e.globalPosition().toPoint())
 
-    def contextMenuEvent(self, e: QContextMenuEvent) -> None:  # noqa: N802
+    def contextMenuEvent(self, e: QContextMenuEvent) -> None:
         m = self.match_at(e.pos())
         menu = self.suggestion_menu(m) if m is not None and m.suggestions else QMenu(self)
         if m is not None:

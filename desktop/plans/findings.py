@@ -34,7 +34,7 @@ class FindingsPanel(QFrame):
     def clear(self) -> None:
         while self._layout.count():
             item = self._layout.takeAt(0)
-            w = item.widget()
+            w = item.widget() if item is not None else None
             if w is not None:
                 w.hide()
                 w.setParent(None)
@@ -78,8 +78,8 @@ class FindingsPanel(QFrame):
         if not whole:
             self._text("✓ A contingency, the parents' view and whether they agree are all recorded.",
                        muted=True)
-        for found in whole:
-            self._text(DOT + _esc(found.split(": ", 1)[-1]))
+        for line in whole:
+            self._text(DOT + _esc(line.split(": ", 1)[-1]))
         self._layout.addStretch(1)
 
     def show_checks(self, role: str, adult: CheckResult | None, child: CheckResult | None,

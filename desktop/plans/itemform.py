@@ -6,22 +6,35 @@ Each finished field is one model edit ("Edit action"), pushed through the docume
 """
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QListWidget,
-                               QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.canvas.fields import DateField, parse_when
 from genogram import pictures
 from genogram.language import Context, check_text
 from genogram.model import DateError
-from genogram.plans.drafting import draft_child_text, child_names, child_pronoun, preferred_words
+from genogram.plans.drafting import child_names, child_pronoun, draft_child_text, preferred_words
 
 from .caretext import CareTextEdit
 from .checking import AS_BY_ROLE, base_context, role_noun
+from .outline import short as _short
 
 LINK_KINDS = {"worry": ("harm", "danger", "worry"), "outcome": ("goal",), "strength": ("strength", "safety")}
 NOBODY = "Nobody chosen yet"
@@ -65,7 +78,7 @@ class ItemForm(QWidget):
         self.who = QComboBox()
         self.who.setEditable(True)
         self.who.setAccessibleName("Who will do it: someone in the family, or type a professional's name")
-        self.who.lineEdit().setPlaceholderText("Choose someone, or type a name")
+        self._who_line().setPlaceholderText("Choose someone, or type a name")
         self.role_box = CareTextEdit("Their role", 1, placeholder="mum, class teacher, social worker…")
         self.when = DateField("By when")
         self.when.edit.setPlaceholderText("a date, such as 2027-01-15")
@@ -134,7 +147,7 @@ class ItemForm(QWidget):
             box.checked.connect(lambda _r: self.checks_changed.emit())
         for box in (self.role_box, self.how_often):  # who and when feed the action's SMART check
             box.edited.connect(self.text._timer.start)
-        self.who.lineEdit().editingFinished.connect(self._who_finished)
+        self._who_line().editingFinished.connect(self._who_finished)
         self.who.activated.connect(lambda _i: self._who_finished())
         self.who.editTextChanged.connect(lambda _t: self.text._timer.start())
         self.when.committed.connect(self._when_finished)
@@ -146,8 +159,13 @@ class ItemForm(QWidget):
         order = (self.text, self.child_text, self.draft_button, self.who, self.role_box, self.when.edit,
                  self.how_often, self.support, self.serves, self.baseline, self.measure, self.links,
                  self.picture, self.private)
-        for a, b in zip(order, order[1:]):
+        for a, b in itertools.pairwise(order):
             QWidget.setTabOrder(a, b)
+
+    def _who_line(self) -> QLineEdit:
+        line = self.who.lineEdit()
+        assert line is not None  # the box is editable
+        return line
 
     # ---- showing --------------------------------------------------------------------------------
     def show_item(self, case: Any, plan: Any, item: Any, role: str, title: str, prompt: str) -> None:
@@ -310,7 +328,7 @@ class ItemForm(QWidget):
                     self.baseline, self.measure):
             if box.hasFocus():
                 box.commit()
-        if self.who.hasFocus() or self.who.lineEdit().hasFocus():
+        if self.who.hasFocus() or self._who_line().hasFocus():
             self._who_finished()
 
 
@@ -319,7 +337,3 @@ FIELD_WORDS = {"child_text": "child's wording", "role": "role", "how_often": "ho
                "serves": "outcome it helps", "links": "safety map links", "picture": "picture",
                "private": "private", "when": "by when"}
 
-
-def _short(text: str, n: int = 60) -> str:
-    t = " ".join(text.split())
-    return t if len(t) <= n else t[: n - 1] + "…"

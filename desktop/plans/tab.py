@@ -13,22 +13,31 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton,
-                               QScrollArea, QSplitter, QStackedWidget, QTreeWidget, QTreeWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from genogram.model import FuzzyDate, Put
 from genogram.model.records import Plan, PlanItem
 from genogram.plans.templates import plan_template, plan_types
 
 from . import exporting
-from .checking import check_item, child_age, item_sections, role_noun, section_of
+from .checking import child_age, item_sections, role_noun, section_of
 from .findings import FindingsPanel
 from .header import PlanHeader
-from .itemform import ItemForm, _short
+from .itemform import ItemForm
+from .outline import KIND, PlanOutline
 from .views import ViewsForm
-
-KIND = Qt.ItemDataRole.UserRole  # ("section", id) | ("item", id) | ("views", "")
 
 
 class PlanTab(QWidget):
@@ -75,12 +84,7 @@ class PlanTab(QWidget):
             self.export_actions.append(action)
 
         self.header = PlanHeader(self._push_fields)
-        self.tree = QTreeWidget()
-        self.tree.setHeaderHidden(True)
-        self.tree.setAccessibleName("The plan's sections and what each holds")
-        self.tree.setWordWrap(True)
-        self.tree.setUniformRowHeights(False)
-        self.tree.setIndentation(14)
+        self.tree = PlanOutline()
         self.add_button = QPushButton("&Add")
         self.add_button.setToolTip("Add to the chosen section (Insert)")
         self.remove_button = QPushButton("Remove")
@@ -115,8 +119,8 @@ class PlanTab(QWidget):
         side.setWidget(self.findings)
         side.setFrameShape(QScrollArea.Shape.NoFrame)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        for w in (left, scroll, side):
-            self.splitter.addWidget(w)
+        for pane in (left, scroll, side):
+            self.splitter.addWidget(pane)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([300, 560, 320])
         self.empty = QLabel("This case has no plan yet. Choose a plan type above and press "
@@ -185,7 +189,7 @@ class PlanTab(QWidget):
         if plan is None:
             return
         self.header.show_plan(case, plan)
-        self._fill_tree(plan)
+        self.tree.fill(case, plan)
         self._show_current()
 
     def _plan_name(self, p: Plan) -> str:
@@ -204,64 +208,8 @@ class PlanTab(QWidget):
         for a in self.export_actions:
             a.setEnabled(on)
 
-    def _fill_tree(self, plan: Plan) -> None:
-        current = self.tree.currentItem()
-        keep = current.data(0, KIND) if current is not None else None
-        self.tree.blockSignals(True)
-        self.tree.clear()
-        heads: dict[str, QTreeWidgetItem] = {}
-        for s in item_sections(plan):
-            head = QTreeWidgetItem([s.title])
-            head.setData(0, KIND, ("section", s.id))
-            head.setToolTip(0, s.prompt)
-            font = head.font(0)
-            font.setBold(True)
-            head.setFont(0, font)
-            self.tree.addTopLevelItem(head)
-            heads[s.id] = head
-        views = QTreeWidgetItem(["What the child and parents say"])
-        views.setData(0, KIND, ("views", ""))
-        font = views.font(0)
-        font.setBold(True)
-        views.setFont(0, font)
-        self.tree.addTopLevelItem(views)
-        base = None
-        for item in plan.items:
-            sid = section_of(plan, item)
-            head = heads.get(sid) if sid else None
-            if head is None:
-                head = heads.setdefault("_other", QTreeWidgetItem(["Other parts of the plan"]))
-                if head.treeWidget() is None:
-                    head.setData(0, KIND, ("section", item.section))
-                    self.tree.addTopLevelItem(head)
-            check = check_item(self.case, plan, item, base)
-            weak = len(check.adult.findings) + len(check.adult.language)
-            label = _short(item.text, 70) or "(not written yet)"
-            if item.private:
-                label += "  · private"
-            node = QTreeWidgetItem([("●  " if weak else "") + label])
-            node.setData(0, KIND, ("item", item.id))
-            node.setToolTip(0, f"{weak} thing{'s' if weak != 1 else ''} to look at" if weak else item.text)
-            head.addChild(node)
-        self.tree.expandAll()
-        target = self._find_node(keep) if keep else None
-        self.tree.setCurrentItem(target or self.tree.topLevelItem(0))
-        self.tree.blockSignals(False)
-
-    def _find_node(self, key: tuple[str, str]) -> QTreeWidgetItem | None:
-        for i in range(self.tree.topLevelItemCount()):
-            head = self.tree.topLevelItem(i)
-            if tuple(head.data(0, KIND)) == tuple(key):
-                return head
-            for j in range(head.childCount()):
-                if tuple(head.child(j).data(0, KIND)) == tuple(key):
-                    return head.child(j)
-        return None
-
     def select(self, kind: str, ident: str) -> None:
-        node = self._find_node((kind, ident))
-        if node is not None:
-            self.tree.setCurrentItem(node)
+        self.tree.select(kind, ident)
 
     def _show_current(self) -> None:
         plan, node = self.plan, self.tree.currentItem()
@@ -333,7 +281,7 @@ class PlanTab(QWidget):
     def _show_plan_id(self, plan_id: str | None) -> None:
         self._commit()
         self.plan_id = plan_id
-        self.tree.setCurrentItem(None)
+        self.tree.forget()
         self.refresh()
 
     def _commit(self) -> None:
@@ -353,7 +301,7 @@ class PlanTab(QWidget):
                     started=FuzzyDate.from_date(case.as_at()))
         self.doc.push(Put("plans", plan), f"Start a {plan_template(kind).name.lower()}")
         self.plan_id = plan.id
-        self.tree.setCurrentItem(None)
+        self.tree.forget()
         self.refresh()
         self.message.emit(f"Started a {plan_template(kind).name.lower()}: write it section by section.")
 
@@ -363,6 +311,8 @@ class PlanTab(QWidget):
             return
         self._commit()
         plan = self.plan
+        if plan is None:
+            return
         kind, ident = node.data(0, KIND)
         if kind == "item":
             item = next(i for i in plan.items if i.id == ident)
