@@ -31,6 +31,7 @@ from genogram.storage.casefile import CaseFileError, ChangedOnDiskError
 from .about import AboutDialog
 from .document.autosave import Autosaver, find_recoveries, recover
 from .document.editor import CaseDocument
+from .gedcom_actions import GedcomActions
 from .lazyview import LazyView
 from .peoplepanel import PeoplePanel
 from .questions import DISCARD, OVERWRITE, RECOVER, SAVE, SAVE_AS, ask_with_box
@@ -196,8 +197,13 @@ class MainWindow(QMainWindow):
         file_menu.insertAction(self.recent_menu.menuAction(), self.new_action)
         file_menu.insertAction(self.recent_menu.menuAction(), self.open_action)
         file_menu.addSeparator()
-        for action in (self.save_action, self.save_as_action, self.close_action):
+        for action in (self.save_action, self.save_as_action):
             file_menu.addAction(action)
+        file_menu.addSeparator()
+        self.gedcom = GedcomActions(self)
+        file_menu.addActions(self.gedcom.actions)
+        file_menu.addSeparator()
+        file_menu.addAction(self.close_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 

@@ -27,6 +27,7 @@ from genogram.model import operations as ops
 
 from . import selection_edits as se
 from .find import FindBar
+from .focus import FocusControl
 from .inspector import Inspector
 from .interactions import BondTool, Chooser, choose_with_menu
 from .printing import GenogramPrinting
@@ -64,6 +65,8 @@ class GenogramView(QWidget):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.actions_by_name: dict[str, QAction] = {}
         self._build_actions()
+        self.focus = FocusControl(self.scene, self.canvas,
+                                  lambda: self.scene.selected_owners("person"), self)
 
         split = QSplitter(self)
         left = QWidget(split)
@@ -71,6 +74,7 @@ class GenogramView(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
         lay.addWidget(self.find_bar)
+        lay.addWidget(self.focus.bar)
         lay.addWidget(self.canvas, 1)
         lay.addWidget(self.status)
         split.addWidget(left)
@@ -175,6 +179,7 @@ class GenogramView(QWidget):
         self.name_editor.hide()
         self._naming = None
         self.doc = doc
+        self.focus.document_opened(getattr(doc, "case", None))  # a big case starts in focus
         self.scene.set_document(doc)
         self.canvas.request_fit()
         self._show_selection()
@@ -347,9 +352,14 @@ class GenogramView(QWidget):
         if case is None:
             return
         order = [p.id for p in sorted(self.scene.layout.people.values(), key=lambda p: (p.generation, p.cx))]
+        if self.focus.active:  # people outside the focus can be found too (the view moves to them)
+            shown = set(order)
+            order += [p.id for p in case.family.people() if p.id not in shown]
         self.find_bar.open_bar(case, order)
 
     def _found(self, pid: str) -> None:
+        if self.focus.active and pid not in self.scene.layout.people:
+            self.focus.focus_on(pid)
         self.scene.select_only([pid])
         item = self.scene.person_item(pid)
         if item is not None:

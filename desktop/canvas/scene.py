@@ -8,6 +8,7 @@ turn of the event loop, or at once through `flush()` when a caller needs the ite
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -57,6 +58,9 @@ class GenogramScene(QGraphicsScene):
         self.touched: set[str] = set()  # owners added, changed or removed by the last relayout
         self._person_cache: dict[str, tuple[object, Group]] = {}
         self._previewed = False
+        # Which people to draw (a focus view on a big file), asked afresh at every relayout;
+        # None draws everyone.
+        self.people_filter: Callable[[Case], set[str] | None] | None = None
 
     # ---- the document ---------------------------------------------------------------------
     def set_case(self, case: Case | None) -> None:
@@ -162,7 +166,7 @@ class GenogramScene(QGraphicsScene):
             ox, oy = nudges.get(pid, (0.0, 0.0))
             nudges[pid] = (ox + dx, oy + dy)
         trial = _WithHints(case, replace(case.hints, nudges=nudges))
-        layout = layout_genogram(trial)  # type: ignore[arg-type]
+        layout = layout_genogram(trial, self._shown(case))  # type: ignore[arg-type]
         lines: list[Group] = household_groups(trial, layout)  # type: ignore[arg-type]
         for up in layout.unions.values():
             lines.append(union_group(trial, layout, up))  # type: ignore[arg-type]
@@ -179,6 +183,9 @@ class GenogramScene(QGraphicsScene):
         if self._previewed:
             self.relayout()
 
+    def _shown(self, case: Case) -> set[str] | None:
+        return self.people_filter(case) if self.people_filter is not None else None
+
     def relayout(self) -> None:
         """Lay out again and update only the items whose glyphs changed."""
         self._dirty = False
@@ -186,7 +193,7 @@ class GenogramScene(QGraphicsScene):
         case = self._case
         if case is None:
             return
-        layout = layout_genogram(case)
+        layout = layout_genogram(case, self._shown(case))
         wanted = {g.owner: g for g in self._groups(case, layout)}
         touched: set[str] = set()
         for owner in [o for o in self._items if o not in wanted]:
