@@ -299,7 +299,7 @@ def test_the_window_shows_the_plan_tab_and_its_print_actions(qtbot, tmp_path):
         w.add_view("Plan", PlanTab())
     w.set_document(CaseDocument(load_demo("rivers")))
     menu = [a.text() for a in w.file_menu.actions()]
-    assert "Plan: Child's one-page plan…" in menu
+    assert "Export child's one-pa&ge plan…" in menu
     view = w.tabs.widget([w.tabs.tabText(i) for i in range(w.tabs.count())].index("Plan"))
     view = getattr(view, "ensure", lambda: view)()
     assert view.plans.currentText() == "Llŷr's child in need plan"
@@ -320,3 +320,27 @@ def test_a_case_without_plans_invites_one(qtbot):
     t.doc.undo_stack.undo()
     t.refresh()
     assert t.empty.isVisible()
+
+
+def test_tab_walks_through_the_item_form(tab, qtbot):
+    tab.select("item", "pi_9")
+    tab.form.text.setFocus()
+    seen = []
+    for _ in range(20):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    form = tab.form
+    for w in (form.child_text, form.draft_button, form.role_box, form.when.edit, form.how_often,
+              form.support, form.serves, form.picture, form.private):
+        assert w in seen, w.accessibleName()
+    assert seen.index(form.child_text) < seen.index(form.role_box) < seen.index(form.private)
+
+
+def test_a_one_entry_section_takes_no_second(tab, qtbot):
+    tab.select("section", "if_not_working")
+    assert not tab.add_button.isEnabled()
+    count = len(plan(tab).items)
+    tab.tree.setFocus()
+    qtbot.keyClick(tab.tree, Qt.Key.Key_Insert)
+    assert len(plan(tab).items) == count
+    assert "holds one entry" in tab.section_page.text()

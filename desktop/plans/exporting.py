@@ -17,18 +17,20 @@ from genogram.storage.atomic import write_bytes_atomic
 @dataclass(frozen=True)
 class ExportKind:
     key: str
-    title: str  # the button and the menu
+    title: str  # the button
     what: str  # the file chooser's title
     suffix: str
     filter: str
+    menu: str = ""  # the File menu's words, with a mnemonic the menu does not use yet
 
 
 KINDS = (
-    ExportKind("pdf", "Full plan as PDF…", "Save the full plan as PDF", ".pdf", "PDF documents (*.pdf)"),
+    ExportKind("pdf", "Full plan as PDF…", "Save the full plan as PDF", ".pdf", "PDF documents (*.pdf)",
+               "Export full plan as P&DF…"),
     ExportKind("docx", "Full plan as DOCX…", "Save the full plan as a Word document", ".docx",
-               "Word documents (*.docx)"),
+               "Word documents (*.docx)", "Export full plan as DOC&X…"),
     ExportKind("child", "Child's one-page plan…", "Save the child's one-page plan as PDF", ".pdf",
-               "PDF documents (*.pdf)"),
+               "PDF documents (*.pdf)", "Export child's one-pa&ge plan…"),
 )
 
 

@@ -31,6 +31,7 @@ from genogram import pictures
 from genogram.language import Context, check_text
 from genogram.model import DateError
 from genogram.plans.drafting import child_names, child_pronoun, draft_child_text, preferred_words
+from genogram.plans.templates import Section
 
 from .caretext import CareTextEdit
 from .checking import AS_BY_ROLE, base_context, role_noun
@@ -168,17 +169,20 @@ class ItemForm(QWidget):
         return line
 
     # ---- showing --------------------------------------------------------------------------------
-    def show_item(self, case: Any, plan: Any, item: Any, role: str, title: str, prompt: str) -> None:
+    def show_item(self, case: Any, plan: Any, item: Any, role: str, section: Section | None) -> None:
         same = self.item is not None and item.id == self.item.id
         self.case, self.plan, self.item, self.role = case, plan, item, role
         self._base = base_context(case, plan)
         if not same:
             self.draft_note.hide()
         noun = role_noun(role)
+        title, prompt = (section.title, section.prompt) if section else ("Other parts of the plan", "")
         self.heading.setText(f"<b>{noun.capitalize()}</b> · {title}")
         self.prompt.setText(prompt)
         self.text.setPlaceholderText(prompt)
-        self.child_text.setPlaceholderText("Short, warm words the child will read, about them: “You will…”")
+        child_prompt = section.child_prompt if section and section.child_prompt else ""
+        self.child_text.setPlaceholderText(
+            f"Short, warm words for the child, speaking to them. {child_prompt}".strip())
         visible = {"text", "child", "picture", "private"}
         if role in ("action", "rule"):
             visible |= {"who", "role", "when", "how_often", "support", "serves"}

@@ -78,7 +78,7 @@ class PlanTab(QWidget):
             button.clicked.connect(lambda _c=False, k=kind: self.export(k))
             self.export_buttons[kind.key] = button
             top.addWidget(button)
-            action = QAction(f"Plan: {kind.title}", self)
+            action = QAction(kind.menu, self)
             action.setStatusTip(kind.what)
             action.triggered.connect(lambda _c=False, k=kind: self.export(k))
             self.export_actions.append(action)
@@ -216,6 +216,9 @@ class PlanTab(QWidget):
         if plan is None or node is None:
             return
         kind, ident = node.data(0, KIND)
+        head = node.parent() or node
+        section = next((s for s in item_sections(plan) if s.id == head.data(0, KIND)[1]), None)
+        full = section is not None and not section.many and head.childCount() >= 1
         if kind == "item":
             item = next((i for i in plan.items if i.id == ident), None)
             if item is None:
@@ -224,8 +227,7 @@ class PlanTab(QWidget):
             section = next((s for s in item_sections(plan) if s.id == sid), None)
             from genogram.export.plan_pdf import item_role
 
-            self.form.show_item(self.case, plan, item, item_role(plan, item),
-                                section.title if section else "Other", section.prompt if section else "")
+            self.form.show_item(self.case, plan, item, item_role(plan, item), section)
             self.pages.setCurrentWidget(self.form)
             self._show_checks()
         elif kind == "views":
@@ -240,11 +242,14 @@ class PlanTab(QWidget):
                 text += f"<p>{section.prompt}</p><p style='color:#5f6368'>For the child: “{section.child_title}”."
                 text += f" {section.child_prompt}</p>"
             text += (f"<p>{count} written so far. " if count else "<p>Nothing here yet. ")
-            text += "Press <b>Add</b> (Alt+A, or Insert in the list) to write one.</p>"
+            if full:
+                text += "This section holds one entry: choose it in the list to change it.</p>"
+            else:
+                text += "Press <b>Add</b> (Alt+A, or Insert in the list) to write one.</p>"
             self.section_page.setText(text)
             self.pages.setCurrentWidget(self.section_page)
             self._show_plan_checks(plan)
-        self.add_button.setEnabled(kind in ("section", "item"))
+        self.add_button.setEnabled(kind in ("section", "item") and not full)
         self.remove_button.setEnabled(kind == "item")
 
     def _show_checks(self) -> None:
@@ -319,6 +324,8 @@ class PlanTab(QWidget):
             ident = section_of(plan, item) or item.section
         elif kind != "section":
             return
+        if not self.add_button.isEnabled():
+            return  # a section that holds one entry already has it
         used = {i.id for i in plan.items}
         n = len(plan.items) + 1
         while f"pi_{n}" in used:
