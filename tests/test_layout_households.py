@@ -3,6 +3,8 @@ members, losses among their siblings, an adopted child's birth family on its own
 twins together in a partial view, and married-in people near their parents."""
 from __future__ import annotations
 
+import pytest
+
 from genogram.layout import layout_genogram
 from genogram.model import ChildKind, Household, PersonKind, Put, UnionKind
 
@@ -127,8 +129,8 @@ def test_grandparents_caring_for_a_grandchild_stay_on_top():
     assert [layout.people[p].generation for p in ("gp", "mum", "kid")] == [0, 1, 2]
 
 
-def married_in_youngest() -> Family:
-    """A stillborn daughter between her brother and her younger sister, who married an only child."""
+def married_in_youngest(dana_born: int = 1992) -> Family:
+    """A stillborn daughter among her brother and sisters; Dana married an only child."""
     f = Family("Stillbirth among siblings")
     f.person("gar", "Gareth", M, 1949)
     f.person("eir", "Eirlys", F, 1952)
@@ -136,7 +138,7 @@ def married_in_youngest() -> Family:
     for pid, name, g, year, kind in (("cat", "Catrin", F, 1974, PersonKind.PERSON),
                                      ("rhys", "Rhys", M, 1977, PersonKind.PERSON),
                                      ("ser", "Seren", F, 1985, PersonKind.STILLBIRTH),
-                                     ("dana", "Dana", F, 1992, PersonKind.PERSON)):
+                                     ("dana", "Dana", F, dana_born, PersonKind.PERSON)):
         f.person(pid, name, g, year, kind)
         f.child("ug", pid)
     f.person("soph", "Sophie", F, 1979)
@@ -162,11 +164,14 @@ def married_in_youngest() -> Family:
     return f
 
 
-def test_stillbirth_stays_among_her_siblings_in_birth_order():
-    f = married_in_youngest()
+@pytest.mark.parametrize("dana_born", [1992, 1970])
+def test_stillbirth_stays_among_her_siblings_in_birth_order(dana_born):
+    """Dana's line back to her family stays short whether she is the youngest or the eldest."""
+    f = married_in_youngest(dana_born)
     layout = layout_genogram(f.case)
     check_rules(f.case, layout)
-    xs = [layout.people[p].cx for p in ("cat", "rhys", "ser", "dana")]
+    order = ("cat", "rhys", "ser", "dana") if dana_born > 1985 else ("dana", "cat", "rhys", "ser")
+    xs = [layout.people[p].cx for p in order]
     assert xs == sorted(xs), "oldest on the left, the stillbirth in her place"
     sibs = {"cat", "rhys", "ser", "dana"}
     partners = {"soph", "lan"}  # a sibling's partner may stand beside them

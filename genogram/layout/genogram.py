@@ -1,10 +1,12 @@
 """The genogram layout: a pure function from the case (and the user's hints) to geometry.
 
 Steps: read the family (`rows.read_family`), give everyone a generation row
-(`rows.assign_rows`), group partners and hang the groups in a forest (`order.build_forest`),
+(`rows.assign_rows`), hang a child of two families under the one they live with
+(`households.prefer_home`), group partners and hang the groups in a forest (`order.build_forest`),
 pack the forest (`place.place_forest`), then set rows one below the other, apply the user's
 nudges last (pushing neighbours along the row so nothing overlaps) and draw the partnership
-and child lines from where people ended up. Bonds are read by the notation only: they never
+and child lines from where people ended up, and where household outlines can go
+(`households.household_places`). Bonds are read by the notation only: they never
 move anyone.
 """
 from __future__ import annotations
