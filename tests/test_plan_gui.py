@@ -344,3 +344,14 @@ def test_a_one_entry_section_takes_no_second(tab, qtbot):
     qtbot.keyClick(tab.tree, Qt.Key.Key_Insert)
     assert len(plan(tab).items) == count
     assert "holds one entry" in tab.section_page.text()
+
+
+def test_picture_is_suggested_from_the_words_and_changeable(tab, qtbot):
+    tab.select("item", "pi_2")
+    box = tab.form.picture
+    labels = [box.itemText(i) for i in range(box.count())]
+    assert any(t.endswith("(suggested)") and "football" in t for t in labels[:4])
+    box.setCurrentIndex(box.findData("pictogram:football"))
+    box.activated.emit(box.currentIndex())
+    assert item(tab, "pi_2").picture == "pictogram:football"
+    assert tab.doc.undo_stack.undoText() == "Edit strength: picture"

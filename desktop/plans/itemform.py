@@ -250,7 +250,9 @@ class ItemForm(QWidget):
 
     def _fill_picture(self, item: Any) -> None:
         self.picture.clear()
-        self.picture.addItem("No picture", None)
+        self.picture.addItem("Picked from the words when printed", None)
+        for name in self.case.media_names():  # the child's own drawings and photos come first
+            self.picture.addItem(f"Drawing or photo: {name}", f"media:{name}")
         suggested = pictures.suggest(f"{item.child_text} {item.text}")
         for k in suggested:
             self.picture.addItem(f"{k} (suggested)", f"pictogram:{k}")
