@@ -45,19 +45,16 @@ class Banner(QWidget):
         f.setPointSizeF(max(f.pointSizeF(), 9.0) * 1.3)
         p.setFont(f)
         p.setPen(QColor(self.ink))
-        text_rect = QRectF(icon.right() + s * 0.35, r.top(), r.width() - s * 1.9, r.height())
-        p.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), self.text)
-        if self.first:
-            f.setBold(False)
-            f.setPointSizeF(f.pointSizeF() * 0.7)
-            p.setFont(f)
-            star = QRectF(r.right() - s * 1.1, r.center().y() - s * 0.35, s * 0.7, s * 0.7)
+        star_w = s * 0.8 if self.first else 0.0
+        left = icon.right() + s * 0.3
+        text_rect = QRectF(left, r.top() + 2, r.right() - left - star_w - 8, r.height() - 4)
+        p.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+                                  | Qt.TextFlag.TextWordWrap), self.text)
+        if self.first:  # a gold star: the house the child chose to start in
+            star = QRectF(r.right() - star_w - 6, r.top() + 6, star_w, star_w)
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(QColor("#e2a72e"))
             p.drawPath(_shape("star", star))
-            p.setPen(QColor(self.ink))
-            p.drawText(QRectF(r.right() - s * 3.4, r.top(), s * 2.2, r.height()),
-                       int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight), "first")
         p.end()
 
 

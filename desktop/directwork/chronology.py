@@ -67,7 +67,7 @@ class ChronologyPage(QWidget):
         self.print_button = QPushButton("&Print…")
         filters = QHBoxLayout()
         for w in (C.label("Sho&w:", self.f_kind), self.f_kind, C.label("a&bout", self.f_person), self.f_person,
-                  C.label("f&rom", self.f_since), self.f_since, C.label("to", self.f_until), self.f_until,
+                  C.label("fro&m", self.f_since), self.f_since, C.label("to", self.f_until), self.f_until,
                   self.f_sig, self.f_recorded):
             filters.addWidget(w)
         filters.addStretch(1)
@@ -101,10 +101,10 @@ class ChronologyPage(QWidget):
         self.people.setMaximumHeight(130)
         self.private = QCheckBox("Private (never printed)")
         form = QFormLayout()
-        for text, w, name in (("&Date:", self.date, "Date of the event"), ("W&hat happened:", self.title, "What happened"),
+        for text, w, name in (("&Date:", self.date, "Date of the event"), ("Wha&t happened:", self.title, "What happened"),
                               ("&Kind:", self.kind, "Kind of event"), ("&Source:", self.source, "Source"),
                               ("Si&gnificance:", self.significance, "Significance"),
-                              ("&Family’s view:", self.family_view, "The family's view"),
+                              ("Fami&ly’s view:", self.family_view, "The family's view"),
                               ("Pe&ople:", self.people, "People in the event")):
             w.setAccessibleName(name)
             form.addRow(C.label(text, w), w)

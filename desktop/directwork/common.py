@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -43,7 +43,7 @@ COLUMN_COLOURS = {"worried": ("#5b6c8f", "#e8ecf5"), "well": ("#3f7d4e", "#e4f1e
                   "happen": ("#b5651d", "#fbead4")}
 
 STYLE = f"""
-QWidget#DirectWork, QWidget#DirectWork QStackedWidget > QWidget {{ background: {PAPER}; color: {INK}; }}
+QWidget#DirectWork, QWidget#DirectWorkPage, QWidget#DirectWork QScrollArea {{ background: {PAPER}; color: {INK}; }}
 QWidget#DirectWork QListWidget, QWidget#DirectWork QTableWidget, QWidget#DirectWork QLineEdit,
 QWidget#DirectWork QPlainTextEdit, QWidget#DirectWork QComboBox, QWidget#DirectWork QSpinBox {{
     background: {CARD}; border: 1px solid {LINE}; border-radius: 6px; padding: 3px; }}
@@ -210,13 +210,23 @@ def label(text: str, buddy: QWidget | None = None, role: str = "") -> QLabel:
 
 
 def heading(text: str, scale: float = 1.35, colour: str = INK) -> QLabel:
+    """A bold heading; its size follows the tab's text size (see `style`)."""
     lab = QLabel(text)
-    f = QFont(lab.font())
-    f.setPointSizeF(max(f.pointSizeF(), 9.0) * scale)
-    f.setBold(True)
-    lab.setFont(f)
+    lab.setProperty("role", "heading" if scale >= 1.25 else "subheading")
     lab.setStyleSheet(f"color: {colour};")
     return lab
+
+
+def style(points: float) -> str:
+    """The tab's style sheet with every text at `points` (headings larger), so Ctrl+= scales it all.
+
+    Font sizes live in the style sheet because a style-sheeted widget stops inheriting setFont().
+    """
+    return STYLE + f"""
+QWidget#DirectWork QWidget {{ font-size: {points:.1f}pt; }}
+QWidget#DirectWork QLabel[role="heading"] {{ font-size: {points * 1.3:.1f}pt; font-weight: bold; }}
+QWidget#DirectWork QLabel[role="subheading"] {{ font-size: {points * 1.1:.1f}pt; font-weight: bold; }}
+"""
 
 
 def row(*widgets: QWidget | None, stretch_last: bool = True) -> QHBoxLayout:

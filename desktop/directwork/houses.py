@@ -14,12 +14,13 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -84,13 +85,15 @@ class HousesPage(QWidget):
             lst = QListWidget()
             lst.setWordWrap(True)
             lst.setIconSize(QSize(64, 64))
-            lst.setSpacing(4)
+            lst.setSpacing(6)
             lst.setMinimumHeight(160)
             lst.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            lst.setResizeMode(QListWidget.ResizeMode.Adjust)  # re-wrap the words when the house resizes
+            lst.setTextElideMode(Qt.TextElideMode.ElideNone)
             lst.setAccessibleName(f"Entries in the {house.replace('_', ' ')} house")
             fill = C.HOUSE_COLOURS[house][1]
             lst.setStyleSheet(f"QListWidget {{ background: {C.CARD}; border: 2px solid {fill}; "
-                              f"border-radius: 12px; }} QListWidget::item {{ padding: 6px; "
+                              f"border-radius: 12px; padding: 4px; }} QListWidget::item {{ "
                               f"border-bottom: 1px solid {fill}; }} QListWidget::item:selected "
                               f"{{ background: {fill}; color: {C.INK}; }}")
             lst.currentRowChanged.connect(lambda _r, h=house: self._picked(h))
@@ -110,30 +113,37 @@ class HousesPage(QWidget):
         self.add_button = QPushButton("&Add words")
         self.add_button.setProperty("primary", True)
         self.draw_button = QPushButton("&Draw…")
-        self.photo_button = QPushButton("Add p&hoto of a paper drawing…")
+        self.photo_button = QPushButton("Ph&oto of a drawing…")
+        self.photo_button.setToolTip("Add a photo of a drawing on paper (where and when it was taken is removed)")
         self.remove_button = QPushButton("Re&move")
         self.remove_button.setToolTip("The child changed their mind: take the chosen entry out")
         add = QHBoxLayout()
-        for w in (C.label("&Words:", self.words), self.words, C.label("in", self.house), self.house,
-                  C.label("written &by", self.writer), self.writer, self.add_button):
-            add.addWidget(w)
-        add.setStretch(1, 1)
-        more = C.row(self.draw_button, self.photo_button, self.remove_button)
+        add.addWidget(C.label("&Words:", self.words))
+        add.addWidget(self.words, 1)
+        add.addWidget(self.add_button)
+        more = C.row(C.label("in", self.house), self.house, C.label("written &by", self.writer), self.writer,
+                     None, self.draw_button, self.photo_button, self.remove_button, stretch_last=False)
 
         self.first = QComboBox()
         self.first.setAccessibleName("Which house the child chose first")
         self.read_back = QCheckBox("Everything was &read back to the child")
         self.consent = QTableWidget(0, 2)
         self.consent.setHorizontalHeaderLabels(["Person", "The child says"])
+        self.consent.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.consent.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.consent.horizontalHeader().setStretchLastSection(True)
+        self.consent.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.consent.verticalHeader().hide()
         self.consent.setAccessibleName("Who may see the houses")
         self.consent.setMinimumHeight(120)
         self.ask_who = QComboBox()
         self.ask_who.setEditable(True)
         self.ask_who.setAccessibleName("Person to ask the child about")
+        self.ask_who.lineEdit().setPlaceholderText("Who? (Mum, Nanny Po, a teacher…)")
         self.may_button = QPushButton("May &see")
-        self.no_button = QPushButton("Said &no")
+        self.no_button = QPushButton("Sa&id no")
+        self.forget_button = QPushButton("Not asked")
+        self.forget_button.setToolTip("Forget the answer for this person (ask the child again)")
         self.reader = QComboBox()
         self.reader.setEditable(True)
         self.reader.setAccessibleName("Whose copy to print")
@@ -141,11 +151,12 @@ class HousesPage(QWidget):
         self.blank_button = QPushButton("Print b&lank sheet…")
         share = QVBoxLayout()
         share.addWidget(C.heading("Before sharing", 1.1))
-        share.addLayout(C.row(C.label("Chosen &first:", self.first), self.first))
+        share.addLayout(C.row(C.label("&Chosen first:", self.first), self.first))
         share.addWidget(self.read_back)
         share.addWidget(C.label("Ask the child who may see the houses:", role="hint"))
         share.addWidget(self.consent, 1)
-        share.addLayout(C.row(self.ask_who, self.may_button, self.no_button, stretch_last=False))
+        share.addWidget(self.ask_who)
+        share.addLayout(C.row(self.may_button, self.no_button, self.forget_button, stretch_last=False))
         share.addSpacing(10)
         share.addWidget(C.heading("Print", 1.1))
         share.addLayout(C.row(C.label("Cop&y for:", self.reader), self.reader, stretch_last=False))
@@ -179,6 +190,8 @@ class HousesPage(QWidget):
         self.read_back.clicked.connect(self.set_read_back)
         self.may_button.clicked.connect(lambda: self.set_consent(self.ask_who.currentText(), True))
         self.no_button.clicked.connect(lambda: self.set_consent(self.ask_who.currentText(), False))
+        self.forget_button.clicked.connect(lambda: self.set_consent(self.ask_who.currentText(), None))
+        self.consent.currentCellChanged.connect(self._consent_row)
         self.print_button.clicked.connect(self.print_copy)
         self.blank_button.clicked.connect(self.print_blank)
         host.changed.connect(self.refresh)
@@ -213,7 +226,8 @@ class HousesPage(QWidget):
         h = self.current()
         for w in (self.theme, self.words, self.house, self.writer, self.add_button, self.draw_button,
                   self.photo_button, self.remove_button, self.first, self.read_back, self.consent,
-                  self.ask_who, self.may_button, self.no_button, self.reader, self.print_button):
+                  self.ask_who, self.may_button, self.no_button, self.forget_button, self.reader,
+                  self.print_button):
             w.setEnabled(h is not None)
         self.new_button.setEnabled(case is not None)
         self.blank_button.setEnabled(case is not None)
@@ -279,13 +293,9 @@ class HousesPage(QWidget):
         self.consent.setRowCount(len(answers))
         for r, (name, yes) in enumerate(answers):
             self.consent.setItem(r, 0, _ro(name))
-            box = QComboBox()
-            box.addItems(["May see", "Said no", "Not asked (forget)"])
-            box.setCurrentIndex(0 if yes else 1)
-            box.setAccessibleName(f"What {child} says about {name}")
-            box.activated.connect(lambda i, n=name: self.set_consent(n, (True, False, None)[i]))
-            self.consent.setCellWidget(r, 1, box)
-        self.consent.resizeColumnToContents(0)
+            answer = _ro("may see" if yes else "said no")
+            answer.setForeground(QColor("#3f7d4e" if yes else C.WARN))
+            self.consent.setItem(r, 1, answer)
         asked = {n.casefold() for n, _ in answers}
         keep_who = self.ask_who.currentText()
         self.ask_who.clear()
@@ -296,6 +306,11 @@ class HousesPage(QWidget):
         self.reader.clear()
         self.reader.addItems([RECORD_COPY] + ([child] if child else []) + [n for n, _ in answers])
         self.reader.setCurrentText(keep_reader or RECORD_COPY)
+
+    def _consent_row(self, row: int, *_rest: int) -> None:
+        item = self.consent.item(row, 0)
+        if item is not None:
+            self.ask_who.setCurrentText(item.text())
 
     def _picked(self, house: str) -> None:
         for other, lst in self.lists.items():

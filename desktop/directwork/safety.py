@@ -64,7 +64,7 @@ class SafetyPage(QWidget):
 
         self.record = QComboBox()
         self.record.setAccessibleName("Which safety map")
-        self.new_button = QPushButton("&New safety map")
+        self.new_button = QPushButton("New safety &map")
         self.question = QLineEdit()
         self.question.setAccessibleName("The map's question")
         self.question.setPlaceholderText("The question this map answers")
@@ -110,11 +110,11 @@ class SafetyPage(QWidget):
         self.form = QFormLayout()
         self.form.addRow(C.label("&Kind:", self.kind), self.kind)
         self.form.addRow(C.label("&Words:", self.text), self.text)
-        self.form.addRow(C.label("W&ho:", self.who), self.who)
-        self.form.addRow(C.label("What it could &mean for the child:", self.meaning), self.meaning)
+        self.form.addRow(C.label("Wh&o:", self.who), self.who)
+        self.form.addRow(C.label("What it could mean for the &child:", self.meaning), self.meaning)
         self.form.addRow(C.label("Not a&greed:", self.dispute), self.dispute)
         self.form.addRow(C.label("A&nswers the worry:", self.pairs), self.pairs)
-        self.form.addRow(C.label("By whe&n:", self.when), self.when)
+        self.form.addRow(C.label("&By when:", self.when), self.when)
         self.form.addRow("", self.private)
         for w, name in ((self.kind, "Kind of statement"), (self.text, "Statement words"),
                         (self.who, "Who"), (self.meaning, "What it could mean for the child"),
@@ -352,7 +352,7 @@ class SafetyPage(QWidget):
                 self.dispute: kind in WORRY_KINDS, self.pairs: kind == "goal", self.when: kind == "next_step"}
         for w, on in show.items():
             self.form.setRowVisible(w, on)
-        self.form.labelForField(self.who).setText("W&ho is worried:" if kind in WORRY_KINDS else "W&ho:")
+        self.form.labelForField(self.who).setText("Wh&o is worried:" if kind in WORRY_KINDS else "Wh&o:")
 
     # ---- changing ----------------------------------------------------------------------
     def _put(self, m: SafetyMap, text: str) -> bool:

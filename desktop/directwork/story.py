@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -64,9 +65,8 @@ class StoryEditor(QWidget):
                 self.outline.addItem(story_outline(oid).name, oid)
             except TemplateError:
                 continue
-        self.new_button = QPushButton("&New story from this outline")
-        top = C.row(C.label("Story:", self.record), self.record, None, self.outline, self.new_button,
-                    stretch_last=False)
+        self.new_button = QPushButton("&New story, on the outline")
+        top = C.row(C.label("Story:", self.record), self.record, self.new_button, self.outline)
 
         self.pages = QListWidget()
         self.pages.setAccessibleName("Pages, with their reading age")
@@ -75,7 +75,7 @@ class StoryEditor(QWidget):
         self.add_page_button = QPushButton("Add a pa&ge")
         self.remove_page_button = QPushButton("Remove page")
         left = QVBoxLayout()
-        left.addWidget(C.label("&Pages", self.pages))
+        left.addWidget(C.label("P&ages", self.pages))
         left.addWidget(self.pages, 1)
         left.addLayout(C.row(self.add_page_button, self.remove_page_button))
 
@@ -86,6 +86,7 @@ class StoryEditor(QWidget):
         self.text.setAccessibleName("The page's words")
         self.text.setPlaceholderText("A few short sentences. One idea on each page.")
         self.text.installEventFilter(self)
+        self.text.setMinimumHeight(self.text.fontMetrics().height() * 5)
         self.age = C.label("", role="hint")
         self.age.setAccessibleName("Reading age of this page")
         self.unagreed = C.label("", role="problem")
@@ -94,10 +95,10 @@ class StoryEditor(QWidget):
         mid = QVBoxLayout()
         mid.addWidget(self.heading)
         mid.addWidget(self.prompt)
-        mid.addWidget(self.text, 2)
+        mid.addWidget(self.text, 1)
         mid.addLayout(C.row(self.age, None, self.keep_button, stretch_last=False))
         mid.addWidget(self.unagreed)
-        mid.addWidget(self.pictures, 3)
+        mid.addWidget(self.pictures)
 
         self.title = QLineEdit()
         self.title.setAccessibleName("Story title")
@@ -111,7 +112,7 @@ class StoryEditor(QWidget):
             b = QPushButton(f"{i + 1}. {STATUS_WORDS[s][0].upper()}{STATUS_WORDS[s][1:]}")
             b.setCheckable(True)
             b.setAccessibleName(f"Step {i + 1}: {STATUS_WORDS[s]}")
-            b.setStyleSheet("QPushButton:checked { background: #f3d9b5; border: 2px solid #b5651d; font-weight: bold; }"
+            b.setStyleSheet("QPushButton:checked { background: #f3d9b5; border: 2px solid #b5651d; }"
                             "QPushButton[done=\"true\"] { color: #3f7d4e; }")
             b.clicked.connect(lambda _c=False, to=s: self.set_status(to))
             self.steps.append(b)
@@ -123,17 +124,19 @@ class StoryEditor(QWidget):
         self.words.setHorizontalHeaderLabels(["Hard word", "Plain words we agreed"])
         self.words.horizontalHeader().setStretchLastSection(True)
         self.words.verticalHeader().hide()
+        self.words.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.words.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.words.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.words.setWordWrap(True)
         self.words.setAccessibleName("Agreed plain words")
+        self.words.setMinimumHeight(120)
         self.hard = QLineEdit()
         self.hard.setPlaceholderText("hard word")
         self.hard.setAccessibleName("Hard word")
         self.plain = QLineEdit()
         self.plain.setPlaceholderText("the plain words everyone agreed")
         self.plain.setAccessibleName("Plain words")
-        self.agree_button = QPushButton("A&gree")
+        self.agree_button = QPushButton("Ag&ree")
         self.forget_button = QPushButton("Forget")
         self.layout_box = QComboBox()
         self.layout_box.setAccessibleName("Print as")
@@ -156,7 +159,8 @@ class StoryEditor(QWidget):
         right.addSpacing(6)
         right.addWidget(C.heading("Agreed words for hard things", 1.05))
         right.addWidget(self.words, 1)
-        right.addLayout(C.row(self.hard, self.plain, self.agree_button, self.forget_button, stretch_last=False))
+        right.addLayout(C.row(self.hard, self.plain, stretch_last=False))
+        right.addLayout(C.row(self.agree_button, self.forget_button))
         right.addSpacing(6)
         right.addWidget(C.heading("Print", 1.05))
         right.addLayout(C.row(self.layout_box, self.reader, stretch_last=False))

@@ -9,13 +9,14 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
+from PySide6.QtCore import QByteArray, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -56,7 +57,7 @@ def genogram_piece_png(case: Any, value: str) -> bytes | None:
     layout = layout_genogram(case, people=wanted)
     glyphs = [g for g in genogram_glyphs(case, layout, hide_private=True)
               if not (isinstance(g, Group) and g.kind in ("bond", "household"))]
-    return glyphs_to_png(glyphs, dpi=72) if glyphs else None
+    return glyphs_to_png(glyphs, dpi=110) if glyphs else None
 
 
 def preview_pixmap(case: Any, ref: str | None, size: int) -> QPixmap | None:
@@ -79,6 +80,41 @@ def preview_pixmap(case: Any, ref: str | None, size: int) -> QPixmap | None:
     if pix.isNull():
         return None
     return pix.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+
+
+class Preview(QWidget):
+    """The picture scaled to fit whatever room it has; it never asks for more room itself."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pixmap: QPixmap | None = None
+        self.text = ""
+        self.setMinimumSize(200, 200)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def set_picture(self, pixmap: QPixmap | None, text: str = "") -> None:
+        self.pixmap, self.text = pixmap, text
+        self.setAccessibleDescription(text or "A picture is chosen for this page")
+        self.update()
+
+    def paintEvent(self, _e: object) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        r = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        p.setPen(QColor(C.LINE))
+        p.setBrush(QColor(C.CARD))
+        p.drawRoundedRect(r, 12, 12)
+        box = r.adjusted(12, 12, -12, -12)
+        if self.pixmap is not None and not self.pixmap.isNull():
+            size = self.pixmap.size().scaled(box.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio)
+            target = QRectF(box.center().x() - size.width() / 2, box.center().y() - size.height() / 2,
+                            size.width(), size.height())
+            p.drawPixmap(target.toRect(), self.pixmap)
+        else:
+            p.setPen(QColor(C.MUTED))
+            p.drawText(box, int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), self.text)
+        p.end()
 
 
 class PeopleDialog(QDialog):
@@ -120,18 +156,15 @@ class PicturePanel(QWidget):
         super().__init__(parent)
         self.case: Any = None
         self.ref: str | None = None
-        self.preview = QLabel()
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setMinimumSize(180, 150)
-        self.preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.preview.setStyleSheet(f"background: {C.CARD}; border: 1px solid {C.LINE}; border-radius: 12px;")
+        self.preview = Preview()
         self.preview.setAccessibleName("The page's picture")
         self.suggested = QListWidget()
         self.suggested.setViewMode(QListWidget.ViewMode.IconMode)
         self.suggested.setIconSize(QSize(48, 48))
         self.suggested.setFlow(QListWidget.Flow.LeftToRight)
         self.suggested.setWrapping(False)
-        self.suggested.setMaximumHeight(92)
+        self.suggested.setMinimumHeight(118)
+        self.suggested.setMaximumHeight(140)
         self.suggested.setAccessibleName("Pictures suggested by the words")
         self.all = QComboBox()
         self.all.setAccessibleName("Any picture")
@@ -141,20 +174,23 @@ class PicturePanel(QWidget):
         self.media = QComboBox()
         self.media.setAccessibleName("A drawing or photo from the case")
         self.draw_button = QPushButton("Dra&w…")
-        self.photo_button = QPushButton("P&hoto…")
-        self.genogram_button = QPushButton("Piece of the &genogram…")
+        self.photo_button = QPushButton("Ph&oto…")
+        self.genogram_button = QPushButton("P&iece of the genogram…")
         self.none_button = QPushButton("No picture")
-        lay = QVBoxLayout(self)
+        controls = QVBoxLayout()
+        controls.addWidget(C.label("Suggested by the words (Enter to use):", role="hint"))
+        controls.addWidget(self.suggested)
+        controls.addWidget(self.all)
+        controls.addWidget(self.media)
+        buttons = QGridLayout()
+        for i, b in enumerate((self.draw_button, self.photo_button, self.genogram_button, self.none_button)):
+            buttons.addWidget(b, i // 2, i % 2)
+        controls.addLayout(buttons)
+        controls.addStretch(1)
+        lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.preview, 1)
-        lay.addWidget(C.label("Suggested by the words (Enter to use):", role="hint"))
-        lay.addWidget(self.suggested)
-        lay.addWidget(self.all)
-        lay.addWidget(self.media)
-        buttons = QHBoxLayout()
-        for b in (self.draw_button, self.photo_button, self.genogram_button, self.none_button):
-            buttons.addWidget(b)
-        lay.addLayout(buttons)
+        lay.addLayout(controls, 1)
         self.suggested.itemActivated.connect(lambda it: self.chosen.emit(f"pictogram:{it.data(Qt.ItemDataRole.UserRole)}"))
         self.suggested.itemClicked.connect(lambda it: self.chosen.emit(f"pictogram:{it.data(Qt.ItemDataRole.UserRole)}"))
         self.all.activated.connect(self._pick_any)
@@ -166,12 +202,9 @@ class PicturePanel(QWidget):
 
     def show_page(self, case: Any, ref: str | None, text: str) -> None:
         self.case, self.ref = case, ref
-        pix = preview_pixmap(case, ref, 200)
-        if pix is not None:
-            self.preview.setPixmap(pix)
-        else:
-            self.preview.setPixmap(QPixmap())
-            self.preview.setText("No picture chosen: the booklet picks one from the words" if not ref
+        pix = preview_pixmap(case, ref, 400)
+        self.preview.set_picture(pix, "" if pix is not None else
+                                 "No picture chosen: the booklet picks one from the words" if not ref
                                  else "This picture cannot be shown")
         self.suggest(text)
         self.media.clear()

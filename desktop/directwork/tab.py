@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QScrollArea, QStackedWidget, QWidget
 
 from . import common as C
 from .houses import HousesPage
@@ -37,6 +37,41 @@ def _page(key: str, host: C.Host) -> QWidget:
     return StoryEditor(host)
 
 
+class FitScroll(QScrollArea):
+    """A tool fills the room it has, and scrolls only when large text needs more than that.
+
+    (QScrollArea's own resizing gives a page with wrapped labels its preferred height, so it
+    would scroll at the usual text size too.)"""
+
+    def __init__(self, page: QWidget) -> None:
+        super().__init__()
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setWidget(page)
+        page.installEventFilter(self)
+
+    def fit(self) -> None:
+        page = self.widget()
+        least = page.minimumSizeHint().expandedTo(page.minimumSize())
+        room = self.maximumViewportSize()
+        w = max(room.width(), least.width())
+        h = max(room.height(), least.height())
+        if w > room.width():  # a horizontal scroll bar takes some height
+            h = max(room.height() - self.horizontalScrollBar().sizeHint().height(), least.height())
+        if h > room.height():
+            w = max(room.width() - self.verticalScrollBar().sizeHint().width(), least.width())
+        if page.size() != QSize(w, h):
+            page.resize(w, h)
+
+    def resizeEvent(self, e: QResizeEvent) -> None:
+        super().resizeEvent(e)
+        self.fit()
+
+    def eventFilter(self, obj: QObject, e: QEvent) -> bool:
+        if obj is self.widget() and e.type() == QEvent.Type.LayoutRequest:
+            self.fit()
+        return super().eventFilter(obj, e)
+
+
 class DirectWorkTab(QWidget):
     message = Signal(str)
 
@@ -44,7 +79,9 @@ class DirectWorkTab(QWidget):
         super().__init__(parent)
         self.setObjectName("DirectWork")
         self.setAccessibleName("Direct work")
-        self.setStyleSheet(C.STYLE)
+        self._points = max(QFont(self.font()).pointSizeF(), 9.0)
+        self._scale = 1
+        self.setStyleSheet(C.style(self._points))
         C.warm_palette(self)
         self.host = C.Host(self)
         self.host.message.connect(self.message)
@@ -57,7 +94,10 @@ class DirectWorkTab(QWidget):
             self.sidebar.addItem(title)
             page = _page(key, self.host)
             self.pages[key] = page
-            self.stack.addWidget(page)
+            scroll = FitScroll(page)
+            page.setObjectName("DirectWorkPage")
+            page.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+            self.stack.addWidget(scroll)
             sc = QShortcut(QKeySequence(f"Alt+{n}"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(lambda i=n - 1: self.show_tool(i))
             self.sidebar.item(n - 1).setToolTip(f"{title} (Alt+{n})")
@@ -68,8 +108,6 @@ class DirectWorkTab(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.sidebar)
         lay.addWidget(self.stack, 1)
-        self._base = QFont(self.font())
-        self._scale = 1
         for keys, step in ((("Ctrl+=", "Ctrl++"), 1), (("Ctrl+-",), -1), (("Ctrl+0",), 0)):
             for k in keys:
                 sc = QShortcut(QKeySequence(k), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -82,17 +120,14 @@ class DirectWorkTab(QWidget):
 
     def show_tool(self, index: int) -> None:
         self.sidebar.setCurrentRow(index)
-        self.stack.currentWidget().setFocus()
-        self.stack.currentWidget().focusNextChild()
+        page = list(self.pages.values())[index]
+        page.setFocus()
+        page.focusNextChild()
 
     def scale_text(self, step: int) -> float:
         """Larger (1), smaller (-1) or usual (0) text in every tool; returns the factor."""
         self._scale = 1 if step == 0 else min(max(self._scale + step, 0), len(SCALES) - 1)
-        f = QFont(self._base)
-        f.setPointSizeF(max(self._base.pointSizeF(), 9.0) * SCALES[self._scale])
-        self.setFont(f)
-        for page in self.pages.values():
-            page.setFont(f)
+        self.setStyleSheet(C.style(self._points * SCALES[self._scale]))
         self.sidebar.setFixedWidth(self.sidebar.sizeHintForColumn(0) + 48)
         self.message.emit(f"Text size {round(SCALES[self._scale] * 100)}%")
         return SCALES[self._scale]
