@@ -97,8 +97,8 @@ class _Painter:
         (px, py), pw, ph = self.p((x, y)), round(w * self.s), round(h * self.s)
         if pw < 1 or ph < 1:
             return
-        pic = pic.convert("RGBA").resize((pw, ph), PILImage.Resampling.LANCZOS)
-        self.image.paste(pic, (round(px), round(py)), pic)
+        rgba = pic.convert("RGBA").resize((pw, ph), PILImage.Resampling.LANCZOS)
+        self.image.paste(rgba, (round(px), round(py)), rgba)
 
     def text(self, t: Text) -> None:
         total = text_width(t.text, t.size, t.role)

@@ -18,8 +18,8 @@ from ..layout.ecomap_centre import household_glyphs
 from ..model import Case, EcoConnection, Energy, Quality
 from ..model.family import id_order
 from . import ecomap_styles as E
-from .geometry import arrowhead, point_at
 from .draw import with_halo
+from .geometry import arrowhead, point_at
 from .glyphs import Circle, Cross, Glyph, Group, Image, Line, Point, Polygon, Rect, Text
 from .metrics import text_width
 from .styles import INK, PAPER, Stroke

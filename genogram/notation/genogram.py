@@ -14,6 +14,7 @@ from ..model import Case, ChildKind, FuzzyDate, Person, PersonKind
 from ..model.family import link_id
 from . import draw
 from . import styles as S
+from .bond_route import bond_points
 from .geometry import offset
 from .glyphs import Glyph, Group, Point, Text
 from .metrics import label_lines, text_width
@@ -181,36 +182,6 @@ def link_groups(case: Case, layout: GenogramLayout, up: UnionPlace, hidden: froz
             glyphs += draw.adoption_brackets(place.cx, place.cy, place.size)
         out.append(Group(link_id(up.id, child), "link", tuple(glyphs)))
     return out
-
-
-def bond_points(layout: GenogramLayout, a: PersonPlace, b: PersonPlace) -> tuple[Point, ...]:
-    """A straight line between two people, stopping short of their symbols; when others stand
-    between them on the same row, an arch over the row instead of a line through them."""
-    ra, rb = a.size / 2 + S.BOND_CLEARANCE, b.size / 2 + S.BOND_CLEARANCE
-    same_row = abs(a.cy - b.cy) < 1.0
-    lo, hi = sorted((a.cx, b.cx))
-    between = same_row and any(abs(p.cy - a.cy) < 1.0 and lo + 1 < p.cx < hi - 1
-                               for p in layout.people.values() if p.id not in (a.id, b.id))
-    if between:
-        top_a, top_b = a.cy - ra, b.cy - rb
-        peak = min(top_a, top_b) - 18.0 - min(30.0, (hi - lo) * 0.08)
-        ctrl = ((a.cx + b.cx) / 2, peak)
-        pts = []
-        for i in range(17):
-            t = i / 16
-            x = (1 - t) ** 2 * a.cx + 2 * (1 - t) * t * ctrl[0] + t * t * b.cx
-            y = (1 - t) ** 2 * top_a + 2 * (1 - t) * t * ctrl[1] + t * t * top_b
-            pts.append((x, y))
-        return tuple(pts)
-    if same_row:  # beside each other: below the partnership line, which runs at mid-height
-        y = a.cy + min(a.size, b.size) * S.BOND_DROP
-        left, right = (a, b) if a.cx < b.cx else (b, a)
-        ends = ((left.cx + left.size / 2 + S.BOND_CLEARANCE, y), (right.cx - right.size / 2 - S.BOND_CLEARANCE, y))
-        return ends if left is a else (ends[1], ends[0])
-    dx, dy = b.cx - a.cx, b.cy - a.cy
-    dist = (dx * dx + dy * dy) ** 0.5 or 1.0
-    ux, uy = dx / dist, dy / dist
-    return ((a.cx + ux * ra, a.cy + uy * ra), (b.cx - ux * rb, b.cy - uy * rb))
 
 
 def bond_groups(case: Case, layout: GenogramLayout, hidden: frozenset[str] = frozenset()) -> list[Group]:
