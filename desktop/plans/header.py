@@ -43,6 +43,8 @@ class PlanHeader(QWidget):
         self.title = CareTextEdit("Plan title", 1, placeholder="A title, if the plan needs one")
         self.child = QComboBox()
         self.child.setAccessibleName("The child this plan is for")
+        self.child.setMinimumContentsLength(12)
+        self.child.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.status = QComboBox()
         self.status.setAccessibleName("Plan status")
         for s in STATUSES:

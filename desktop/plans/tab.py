@@ -55,7 +55,8 @@ class PlanTab(QWidget):
 
         self.plans = QComboBox()
         self.plans.setAccessibleName("Plan to show")
-        self.plans.setMinimumContentsLength(24)
+        self.plans.setMinimumContentsLength(18)
+        self.plans.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.new_type = QComboBox()
         self.new_type.setAccessibleName("Type of new plan")
         for t in plan_types():
@@ -77,7 +78,6 @@ class PlanTab(QWidget):
             button.setAccessibleName(kind.what)
             button.clicked.connect(lambda _c=False, k=kind: self.export(k))
             self.export_buttons[kind.key] = button
-            top.addWidget(button)
             action = QAction(kind.menu, self)
             action.setStatusTip(kind.what)
             action.triggered.connect(lambda _c=False, k=kind: self.export(k))
@@ -119,7 +119,16 @@ class PlanTab(QWidget):
         side.setWidget(self.findings)
         side.setFrameShape(QScrollArea.Shape.NoFrame)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        for pane in (left, scroll, side):
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(side, 1)
+        printing = QLabel("<b>Print each reader's copy</b>")
+        printing.setStyleSheet("margin-top: 6px;")
+        rl.addWidget(printing)
+        for button in self.export_buttons.values():
+            rl.addWidget(button)
+        for pane in (left, scroll, right):
             self.splitter.addWidget(pane)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([300, 560, 320])
