@@ -8,7 +8,7 @@ import pytest
 from genogram.layout import layout_genogram
 from genogram.model import ChildKind, Household, PersonKind, Put, UnionKind
 
-from .test_layout_families import F, M, Family, check_rules
+from .test_layout_families import F, Family, M, check_rules
 
 
 def _row(layout, pid):

@@ -92,12 +92,12 @@ def _face_parents(fam: Family, clusters: list[Cluster], absolute: dict[int, floa
         now = mirrored = 0.0
         for m in c.members:
             for u in fam.parent_unions[m][:1]:
-                x = drop_x.get(u)
-                if x is None:
+                dx = drop_x.get(u)
+                if dx is None:
                     continue
                 here = shape.left[m] + widths[m] / 2
-                now += abs(x - absolute[c.id] - here)
-                mirrored += abs(x - absolute[c.id] - (shape.width - here))
+                now += abs(dx - absolute[c.id] - here)
+                mirrored += abs(dx - absolute[c.id] - (shape.width - here))
         if mirrored < now - 0.5:
             c.members.reverse()
             turned = True

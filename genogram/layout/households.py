@@ -32,18 +32,19 @@ def prefer_home(fam: Family, rows: dict[str, int], households: Iterable[Househol
     for pid, ups in fam.parent_unions.items():
         if len(ups) < 2 or pid not in home or pid in fam.twins:  # twins hang together
             continue
-        mates = home[pid]
-
-        def shared(u: str) -> int:  # how many of the union's partners live with the child
-            a, b = fam.unions[u].partners
-            if max(rows[a], rows[b]) != rows[pid] - 1:
-                return 0
-            return (a in mates) + (b in mates)
-
-        best = max(ups, key=shared)  # the first of the best: ties keep the birth family first
-        if shared(best) > shared(ups[0]):
+        score = {u: _shared(fam, rows, u, pid, home[pid]) for u in ups}
+        best = max(ups, key=score.__getitem__)  # the first of the best: ties keep the birth family
+        if score[best] > score[ups[0]]:
             ups.remove(best)
             ups.insert(0, best)
+
+
+def _shared(fam: Family, rows: dict[str, int], uid: str, child: str, mates: set[str]) -> int:
+    """How many of the union's partners live with the child (0 unless on the row just above)."""
+    a, b = fam.unions[uid].partners
+    if max(rows[a], rows[b]) != rows[child] - 1:
+        return 0
+    return (a in mates) + (b in mates)
 
 
 def household_places(fam: Family, places: dict[str, PersonPlace],
@@ -55,7 +56,7 @@ def household_places(fam: Family, places: dict[str, PersonPlace],
         lst.sort(key=lambda m: places[m].cx)
     out: dict[str, HouseholdPlace] = {}
     for hh in households:
-        members = {m for m in hh.members if m in places}
+        members: set[str] = {m for m in hh.members if m in places}
         if not members:
             continue
         runs: list[HouseholdRun] = []
