@@ -218,6 +218,7 @@ def test_chronology_recorded_events_are_edited_and_genogram_ones_are_not(tab, qt
     assert "is not a date" in tab.reports[-1]
     page.f_kind.setCurrentIndex(page.f_kind.findData("birth"))
     assert page.shown and all(e.kind == "birth" for e in page.shown)
+    page.close_up.setChecked(False)
     assert len(page.strip.events) == len([e for e in page.shown if e.date])
     page.f_sig.setText("happy")
     page.f_kind.setCurrentIndex(0)

@@ -7,8 +7,8 @@ The filters are the same as the printout's, so what is printed is what is shown.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -46,6 +46,8 @@ class ChronologyPage(QWidget):
         self.host = host
         self.event_id: str | None = None
         self.shown: list[ChronologyEvent] = []
+        self._seen: object = None
+        self._shown = False
         self.setAccessibleName("Chronology")
 
         self.f_kind = QComboBox()
@@ -54,12 +56,16 @@ class ChronologyPage(QWidget):
             self.f_kind.addItem(k.capitalize(), k)
         self.f_person = QComboBox()
         self.f_since, self.f_until = QLineEdit(), QLineEdit()
-        for w, tip in ((self.f_since, "From (2020, 2020-03…)"), (self.f_until, "To")):
+        for w, tip in ((self.f_since, "2019"), (self.f_until, "2026-11")):
             w.setPlaceholderText(tip)
-            w.setMaximumWidth(130)
+            w.setToolTip("A year, a month (2026-03) or a day (2026-03-14)")
+            w.setMaximumWidth(110)
         self.f_sig = QLineEdit()
         self.f_sig.setPlaceholderText("Significance has…")
         self.f_recorded = QCheckBox("Recorded only")
+        self.close_up = QCheckBox("Timeline: &zoom to the recorded events")
+        self.close_up.setChecked(True)
+        self.close_up.setAccessibleName("Timeline shows only the period of the recorded events")
         for w, name in ((self.f_kind, "Show events of kind"), (self.f_person, "Show events about"),
                         (self.f_since, "Show events from"), (self.f_until, "Show events until"),
                         (self.f_sig, "Significance has the words"), (self.f_recorded, "Recorded events only")):
@@ -128,6 +134,7 @@ class ChronologyPage(QWidget):
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
         ll.addWidget(self.strip)
+        ll.addWidget(self.close_up)
         ll.addWidget(self.table, 1)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
@@ -143,6 +150,7 @@ class ChronologyPage(QWidget):
         for w in (self.f_since, self.f_until, self.f_sig):
             w.textChanged.connect(lambda _t: self.refresh())
         self.f_recorded.toggled.connect(lambda _on: self.refresh())
+        self.close_up.toggled.connect(lambda _on: self.refresh())
         self.table.currentCellChanged.connect(lambda r, _c, _pr, _pc: self._picked_row(r))
         self.strip.picked.connect(self.select)
         self.add_button.clicked.connect(self.add_event)
@@ -170,6 +178,8 @@ class ChronologyPage(QWidget):
 
     def _case_changed(self) -> None:
         case = self.host.case
+        first_look = case is not self._seen
+        self._seen = case
         keep = self.f_person.currentData()
         self.f_person.blockSignals(True)
         self.f_person.clear()
@@ -185,6 +195,19 @@ class ChronologyPage(QWidget):
         self.f_person.setCurrentIndex(max(self.f_person.findData(keep), 0))
         self.f_person.blockSignals(False)
         self.refresh()
+        if first_look:  # open at the recorded events, not at great-grandparents' births
+            QTimer.singleShot(0, self.scroll_to_recorded)
+
+    def scroll_to_recorded(self) -> None:
+        row = next((r for r, e in enumerate(self.shown) if not e.id.startswith(AUTO)), -1)
+        if row >= 0:
+            self.table.scrollToItem(self.table.item(row, 0), QTableWidget.ScrollHint.PositionAtTop)
+
+    def showEvent(self, e: QShowEvent) -> None:
+        super().showEvent(e)
+        if not self._shown:
+            self._shown = True
+            QTimer.singleShot(0, self.scroll_to_recorded)
 
     def refresh(self) -> None:
         case = self.host.case
@@ -194,8 +217,6 @@ class ChronologyPage(QWidget):
         names = {pid: n for n, pid in C.people_choices(case, None)}
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.shown))
-        italic = QFont(self.table.font())
-        italic.setItalic(True)
         chosen_row = -1
         for r, e in enumerate(self.shown):
             auto = e.id.startswith(AUTO)
@@ -207,7 +228,6 @@ class ChronologyPage(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, e.id)
                 if auto:
                     item.setForeground(QColor(C.MUTED))
-                    item.setFont(italic)
                 self.table.setItem(r, c, item)
             if e.id == self.event_id:
                 chosen_row = r
@@ -218,7 +238,7 @@ class ChronologyPage(QWidget):
         if chosen_row >= 0:
             self.table.selectRow(chosen_row)
         self.table.blockSignals(False)
-        self.strip.set_events(self.shown, self.event_id)
+        self.strip.set_events(self.shown, self.event_id, self.close_up.isChecked())
         self._load()
 
     def select(self, event_id: str) -> None:
@@ -226,7 +246,7 @@ class ChronologyPage(QWidget):
         for r, e in enumerate(self.shown):
             if e.id == event_id:
                 self.table.selectRow(r)
-        self.strip.set_events(self.shown, event_id)
+        self.strip.set_events(self.shown, event_id, self.close_up.isChecked())
         self._load()
 
     def _picked_row(self, row: int) -> None:

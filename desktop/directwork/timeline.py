@@ -28,6 +28,7 @@ class TimelineStrip(QWidget):
         self.events: list[Any] = []
         self.selected: str | None = None
         self.spots: list[tuple[str, float, int]] = []  # (event id, x, lane)
+        self.close_up = False  # only the period of the recorded events
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName("Timeline")
         self.setToolTip("Click a dot to choose that event")
@@ -35,11 +36,19 @@ class TimelineStrip(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(600, self.fontMetrics().height() * 6)
 
-    def set_events(self, events: list[Any], selected: str | None = None) -> None:
-        self.events = [e for e in events if e.date is not None]
+    def set_events(self, events: list[Any], selected: str | None = None, close_up: bool = False) -> None:
+        dated = [e for e in events if e.date is not None]
+        recorded = [e for e in dated if not e.id.startswith(AUTO)]
+        self.close_up = close_up and bool(recorded)
+        if self.close_up:
+            lo = _dt.date(min(e.date.earliest() for e in recorded).year, 1, 1)
+            dated = [e for e in dated if e.date.earliest() >= lo]
+        # auto events first, so the recorded ones are drawn on top
+        self.events = sorted(dated, key=lambda e: (not e.id.startswith(AUTO), e.date.earliest()))
         self.selected = selected
-        first = self.events[0].date.label() if self.events else ""
-        last = self.events[-1].date.label() if self.events else ""
+        by_date = sorted(self.events, key=lambda e: e.date.earliest())
+        first = by_date[0].date.label() if by_date else ""
+        last = by_date[-1].date.label() if by_date else ""
         self.setAccessibleDescription(f"{len(self.events)} dated events from {first} to {last}" if self.events
                                       else "No dated events")
         self.update()
@@ -72,24 +81,34 @@ class TimelineStrip(QWidget):
         p.setPen(QPen(QColor("#cbb89c"), 2))
         p.drawLine(QPointF(left, axis_y), QPointF(right, axis_y))
         years = hi.year - lo.year
-        step = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100) if years / s <= 12)
         p.setPen(QColor(MUTED))
-        for y in range(lo.year, hi.year + 1):
-            if (y - lo.year) % step:
-                continue
-            x = left + (right - left) * (_dt.date(y, 1, 1) - lo).days / span
+        for when, text in _ticks(lo, hi, years):
+            x = left + (right - left) * (when - lo).days / span
             p.drawLine(QPointF(x, axis_y - 4), QPointF(x, axis_y + 4))
-            w = fm.horizontalAdvance(str(y)) + 6
-            p.drawText(QRectF(x - w / 2, axis_y + 6, w, fm.height()), int(Qt.AlignmentFlag.AlignCenter), str(y))
-        lanes: list[float] = []
+            w = fm.horizontalAdvance(text) + 6
+            p.drawText(QRectF(x - w / 2, axis_y + 6, w, fm.height()), int(Qt.AlignmentFlag.AlignCenter), text)
         radius = max(fm.height() * 0.32, 5.0)
-        for e in self.events:
+        most = max(int((axis_y - r.top() - fm.height() - radius * 2) // (radius * 2.4)), 1)
+        lanes: list[float] = []
+        place: dict[str, tuple[float, int]] = {}
+        for e in sorted(self.events, key=lambda e: e.date.earliest()):  # lanes in date order
             x = left + (right - left) * (e.date.earliest() - lo).days / span
             lane = next((i for i, end in enumerate(lanes) if x - end > radius * 2.4), len(lanes))
             if lane == len(lanes):
                 lanes.append(x)
             lanes[lane] = x
-            lane = min(lane, 3)
+            place[e.id] = (x, min(lane, most - 1))
+        lx = r.left() + 14  # the key, top left
+        for filled, words in ((True, "recorded"), (False, "from the genogram")):
+            colour = QColor(ACCENT if filled else AUTO_COLOUR)
+            p.setPen(QPen(colour, 2))
+            p.setBrush(colour if filled else QColor(CARD))
+            p.drawEllipse(QPointF(lx + radius, r.top() + 8 + fm.height() / 2), radius * 0.8, radius * 0.8)
+            p.setPen(QColor(MUTED))
+            p.drawText(QPointF(lx + radius * 2 + 6, r.top() + 8 + fm.ascent()), words)
+            lx += radius * 2 + 18 + fm.horizontalAdvance(words)
+        for e in self.events:  # drawn with the recorded events on top
+            x, lane = place[e.id]
             y = axis_y - radius * 2.2 - lane * radius * 2.4
             self.spots.append((e.id, x, lane))
             auto = e.id.startswith(AUTO)
@@ -114,3 +133,17 @@ class TimelineStrip(QWidget):
                 best = (d, eid)
         if best is not None and best[0] <= (radius * 3) ** 2:
             self.picked.emit(best[1])
+
+
+def _ticks(lo: _dt.date, hi: _dt.date, years: int) -> list[tuple[_dt.date, str]]:
+    """Year marks (every 1, 2, 5… years); for three years or less, seasons as well."""
+    if years <= 3:
+        out = []
+        for y in range(lo.year, hi.year + 1):
+            for m, name in ((1, str(y)), (4, "Apr"), (7, "Jul"), (10, "Oct")):
+                d = _dt.date(y, m, 1)
+                if lo <= d <= hi:
+                    out.append((d, name))
+        return out
+    step = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100) if years / s <= 12)
+    return [(_dt.date(y, 1, 1), str(y)) for y in range(lo.year, hi.year + 1) if (y - lo.year) % step == 0]
