@@ -79,10 +79,80 @@ def main() -> int:
             print(f"{n:>5} people: relayout + scene update {row['add_child_ms']} ms "
                   f"(worst {row['worst_ms']}, target {TARGET_MS[n]}), "
                   f"{row['items_touched_median']} of {row['items']} items touched; rounds {row['rounds_ms']}")
+        out["open_5000"] = open_big_file(Path(t))
     (HERE / "out").mkdir(exist_ok=True)
     (HERE / "out" / "canvas.json").write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
     del app
     return 0
+
+
+def open_big_file(tmp: Path, n: int = 5000) -> dict[str, object]:
+    """File > Import GEDCOM of a synthetic family of `n` people in the main window, with the
+    Genogram tab showing: milliseconds from the command to the canvas's first paint, in focus
+    view (how a case over BIG_CASE people opens) and in full view (everyone laid out and drawn),
+    with the GEDCOM read and the Genogram tab's share of it. Best of two rounds each."""
+    from PySide6.QtCore import QEvent, QObject, QStandardPaths
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.canvas import focus
+    from desktop.mainwindow import MainWindow
+
+    app = QApplication.instance()
+    QStandardPaths.setTestModeEnabled(True)  # the window's settings: never the user's own
+    ged = tmp / f"f{n}.ged"
+    subprocess.run([sys.executable, str(SYNTHETIC), str(n), "--ged", str(ged)], check=True)
+
+    class FirstPaint(QObject):
+        at: float | None = None
+
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and self.at is None:
+                self.at = time.perf_counter()
+            return False
+
+    def once(big_case: int) -> dict[str, float | int]:
+        old, focus.BIG_CASE = focus.BIG_CASE, big_case
+        w = MainWindow()
+        w.build_deferred_views = False
+        w.resize(1280, 800)
+        w.show()
+        w.tabs.setCurrentWidget(w._genogram_tab)
+        view = w.genogram
+        app.processEvents()
+        paint, spent = FirstPaint(), {}
+        view.canvas.viewport().installEventFilter(paint)
+        set_document = view.set_document
+
+        def timed(doc: object) -> None:
+            t0 = time.perf_counter()
+            set_document(doc)
+            spent["genogram"] = time.perf_counter() - t0
+        view.set_document = timed
+        w.ask, w.choose_path = (lambda kind, text: "discard"), (lambda mode, suggested: str(ged))
+        start = time.perf_counter()
+        w.gedcom.import_gedcom()
+        while paint.at is None:
+            app.processEvents()
+        shown = view.scene.person_item_count()
+        w.close()
+        w.deleteLater()
+        app.processEvents()
+        focus.BIG_CASE = old
+        return {"first_paint_ms": round((paint.at - start) * 1000.0),
+                "genogram_tab_ms": round(spent["genogram"] * 1000.0), "people_drawn": shown}
+
+    from genogram.storage.gedcom import import_gedcom
+
+    t0 = time.perf_counter()
+    import_gedcom(ged)
+    row: dict[str, object] = {"people": n, "gedcom_read_ms": round((time.perf_counter() - t0) * 1000.0)}
+    for name, big in (("focus", focus.BIG_CASE), ("full", 10**9)):
+        best = min((once(big) for _ in range(2)), key=lambda r: r["first_paint_ms"])
+        row[name] = best
+        print(f"{n:>5} people, File > Import GEDCOM to first paint of the Genogram tab, {name} view: "
+              f"{best['first_paint_ms']} ms ({best['people_drawn']} people drawn; the Genogram tab "
+              f"{best['genogram_tab_ms']} ms, reading the file about {row['gedcom_read_ms']} ms)")
+    return row
 
 
 if __name__ == "__main__":

@@ -209,7 +209,7 @@ class GenogramScene(QGraphicsScene):
                 self._items[owner] = item
                 self.addItem(item)
                 touched.add(owner)
-            elif item.set_group(group):
+            elif item.group is not group and item.set_group(group):  # a reused group: nothing to do
                 touched.add(owner)
             if isinstance(item, PersonItem) and not item.pos().isNull():
                 item.setPos(0.0, 0.0)  # a finished drag: the layout now holds the nudge
