@@ -355,3 +355,21 @@ def test_picture_is_suggested_from_the_words_and_changeable(tab, qtbot):
     box.activated.emit(box.currentIndex())
     assert item(tab, "pi_2").picture == "pictogram:football"
     assert tab.doc.undo_stack.undoText() == "Edit strength: picture"
+
+
+def test_one_visit_to_a_field_is_one_undo_step_and_removal_is_undoable(tab, qtbot):
+    tab.select("item", "pi_11")
+    start = tab.doc.undo_stack.count()
+    tab.form.support.setFocus()
+    qtbot.keyClicks(tab.form.support, "Jess brings the bus fare")
+    qtbot.keyClick(tab.form.support, Qt.Key.Key_Tab)  # leaving the box finishes it
+    assert item(tab, "pi_11").support == "Jess brings the bus fare"
+    assert tab.doc.undo_stack.count() == start + 1
+    assert tab.doc.undo_stack.undoText() == "Edit action: support"
+    tab.tree.setFocus()
+    tab.select("item", "pi_11")
+    qtbot.keyClick(tab.tree, Qt.Key.Key_Delete)
+    assert all(i.id != "pi_11" for i in plan(tab).items)
+    assert tab.doc.undo_stack.undoText() == "Remove action"
+    tab.doc.undo_stack.undo()
+    assert item(tab, "pi_11").support == "Jess brings the bus fare"
