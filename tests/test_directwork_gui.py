@@ -237,3 +237,41 @@ def test_tab_print_actions_and_text_size(tab):
     assert tab.scale_text(1) > 1 and words.font().pointSizeF() > base * 1.1
     tab.scale_text(0)
     assert words.font().pointSizeF() == pytest.approx(base, abs=0.1)
+
+
+def test_joins_the_main_window_with_print_in_file_and_undo_in_edit(qtbot, qapp, monkeypatch):
+    import shutil
+
+    from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
+
+    import desktop.mainwindow as mw
+    from desktop.document.autosave import recovery_dir
+
+    QCoreApplication.setOrganizationName("Kinscape")
+    QCoreApplication.setApplicationName("Kinscape")
+    QStandardPaths.setTestModeEnabled(True)
+    QSettings().clear()
+    monkeypatch.setattr(mw, "OPTIONAL_VIEWS",
+                        (*mw.OPTIONAL_VIEWS, ("Direct work", "desktop.directwork.tab", "DirectWorkTab")))
+    w = mw.MainWindow()
+    try:
+        w.set_document(CaseDocument(load_demo("rivers")))
+        w.show()
+        qtbot.waitExposed(w)
+        titles = [w.tabs.tabText(i) for i in range(w.tabs.count())]
+        w.tabs.setCurrentIndex(titles.index("Direct work"))
+        view = w.tabs.currentWidget().ensure()
+        assert isinstance(view, DirectWorkTab)
+        assert "Print three houses…" in [a.text() for a in w.file_menu.actions()]
+        page = view.houses
+        page.words.setText("Pizza on Fridays")
+        assert page.add_words()
+        assert w.undo_action.text() == "&Undo Add “Pizza on Fridays” to the good wizard"
+        w.undo_action.trigger()
+        assert all(e.words != "Pizza on Fridays" for e in w.document.case.record("three_houses", "th_1").entries)
+    finally:
+        w.ask = lambda kind, text: "discard"
+        w.close()
+        w.deleteLater()
+        QSettings().clear()
+        shutil.rmtree(recovery_dir(), ignore_errors=True)

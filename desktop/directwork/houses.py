@@ -134,6 +134,7 @@ class HousesPage(QWidget):
         self.consent.horizontalHeader().setStretchLastSection(True)
         self.consent.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.consent.verticalHeader().hide()
+        self.consent.setTabKeyNavigation(False)  # Tab moves on; the arrow keys move within
         self.consent.setAccessibleName("Who may see the houses")
         self.consent.setMinimumHeight(120)
         self.ask_who = QComboBox()

@@ -150,6 +150,7 @@ class SafetyPage(QWidget):
         self.ratings.setHorizontalHeaderLabels(["Who", "Date", "0–10", "Why"])
         self.ratings.horizontalHeader().setStretchLastSection(True)
         self.ratings.verticalHeader().hide()
+        self.ratings.setTabKeyNavigation(False)  # Tab moves on; the arrow keys move within
         self.ratings.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.ratings.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.ratings.setAccessibleName("Safety scale ratings")

@@ -124,6 +124,7 @@ class StoryEditor(QWidget):
         self.words.setHorizontalHeaderLabels(["Hard word", "Plain words we agreed"])
         self.words.horizontalHeader().setStretchLastSection(True)
         self.words.verticalHeader().hide()
+        self.words.setTabKeyNavigation(False)  # Tab moves on; the arrow keys move within
         self.words.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.words.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.words.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)

@@ -46,6 +46,7 @@ class FitScroll(QScrollArea):
     def __init__(self, page: QWidget) -> None:
         super().__init__()
         self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setWidget(page)
         page.installEventFilter(self)
 
