@@ -11,7 +11,6 @@ stays quick; people added while focusing are always shown, so an edit never vani
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPen
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QGraphicsItem,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSizePolicy,
     QSpinBox,
     QStyleOptionGraphicsItem,
@@ -159,14 +159,17 @@ class FocusControl(QObject):
         self.banner = QLabel(self.bar)
         self.banner.setAccessibleName("What is shown")
         self.banner.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.banner.setTextFormat(Qt.TextFormat.RichText)
-        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-                                            | Qt.TextInteractionFlag.LinksAccessibleByMouse)
-        self.banner.linkActivated.connect(lambda _href: self.show_everyone())
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.everyone = QPushButton("Show everyone", self.bar)
+        self.everyone.setAccessibleName("Show everyone")
+        self.everyone.setToolTip("Lay out and draw the whole family (slower for a large family)")
+        self.everyone.clicked.connect(lambda _c=False: self.show_everyone())
+        self.everyone.hide()
         for w in (label, self.mode, self.spin):
             row.addWidget(w)
         row.addSpacing(10)
         row.addWidget(self.banner, 1)
+        row.addWidget(self.everyone)
         self.mode.currentIndexChanged.connect(self._mode_chosen)
         self.spin.valueChanged.connect(self._generations_chosen)
 
@@ -273,6 +276,7 @@ class FocusControl(QObject):
         if case is None or not self.active or self.centre is None:
             total = case.family.person_count() if case is not None else 0
             self.banner.setText("" if total < 2 else f"Everyone is shown ({total:,} people).")
+            self.everyone.hide()
             return
         shown = set(layout.people)
         for pid, (up, down) in hidden_relatives(case, shown).items():
@@ -287,16 +291,17 @@ class FocusControl(QObject):
                     self.scene.addItem(marker)
                     self.markers.setdefault(pid, []).append(marker)
         self.banner.setText(self.banner_text(case))
+        self.banner.setToolTip(self.banner.text())
+        self.everyone.show()
 
     def banner_text(self, case: Case) -> str:
         total = case.family.person_count()
-        name = escape(_name(case, self.centre or ""))
+        name = _name(case, self.centre or "")
         text = f"Showing {self.shown_count:,} of {total:,} people around {name}"
         if self.opened_big:
-            text = f"A large family: to stay quick, it opened showing {self.shown_count:,} of " \
-                   f"{total:,} people around {name}"
-        hint = " · double-click a + to move there" if self.markers else ""
-        return f'{text} — <a href="everyone">Show everyone</a>{hint}'
+            text = f"A large family, so to stay quick: {self.shown_count:,} of {total:,} people " \
+                   f"around {name}"
+        return text + (". Double-click a + to move there." if self.markers else ".")
 
     # ---- double-click on an edge person, or a click on a "+" ------------------------------------
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
