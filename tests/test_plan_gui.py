@@ -373,3 +373,15 @@ def test_one_visit_to_a_field_is_one_undo_step_and_removal_is_undoable(tab, qtbo
     assert tab.doc.undo_stack.undoText() == "Remove action"
     tab.doc.undo_stack.undo()
     assert item(tab, "pi_11").support == "Jess brings the bus fare"
+
+
+def test_half_typed_words_stay_with_their_case(tab, qtbot):
+    tab.select("item", "pi_3")
+    tab.form.text.setFocus()
+    qtbot.keyClicks(tab.form.text, " More words")
+    other = CaseDocument(load_demo("rivers"))
+    tab.set_document(other)
+    tab.select("item", "pi_3")
+    tab.tree.setFocus()
+    assert other.undo_stack.count() == 0
+    assert item(tab, "pi_3").text.startswith("Llŷr has missed") and "More words" not in item(tab, "pi_3").text

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -167,6 +168,11 @@ class PlanTab(QWidget):
     def set_document(self, doc: Any) -> None:
         if self.doc is not None:
             self.doc.case.events.disconnect(self._on_change)
+            # Words half-typed into the old case must not land in the new one.
+            self.form.item, self.views.plan, self.header.plan = None, None, None
+            focused = QApplication.focusWidget()
+            if focused is not None and self.isAncestorOf(focused):
+                focused.clearFocus()
         self.doc = doc
         self.plan_id = None
         doc.case.events.connect(self._on_change)
