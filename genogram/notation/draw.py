@@ -147,6 +147,18 @@ def bond_line(kind: BondKind, points: tuple[Point, ...], directed: bool) -> list
     return [_line(shaft, st), Polygon(head, st.colour, 0.8, st.colour)]
 
 
+def household_region(loops: list[tuple[Point, ...]], name: str, label_at: Point) -> list[Glyph]:
+    """A household drawn as one or more closed rounded outlines, its name at `label_at`
+    (the start of the text, on the top edge of its first outline)."""
+    st = S.HOUSEHOLD
+    out: list[Glyph] = [Polygon(loop, st.colour, st.width, None, st.dash) for loop in loops]
+    if name:
+        t = Text(label_at[0], label_at[1] + S.HOUSEHOLD_LABEL_SIZE * 0.35, name, S.HOUSEHOLD_LABEL_SIZE, "bold",
+                 "start", st.colour)
+        out.extend(with_halo(t))
+    return out
+
+
 def household_outline(x0: float, y0: float, x1: float, y1: float, name: str) -> list[Glyph]:
     st = S.HOUSEHOLD
     radius = min(S.HOUSEHOLD_RADIUS, (y1 - y0) / 2, (x1 - x0) / 2)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..layout.types import GenogramLayout, PersonPlace, UnionPlace
+from ..layout.types import GenogramLayout, HouseholdPlace, PersonPlace, UnionPlace
 from ..model import Case, ChildKind, FuzzyDate, Person, PersonKind
 from ..model.family import link_id
 from . import draw
@@ -18,6 +18,7 @@ from .bond_route import bond_points
 from .geometry import offset
 from .glyphs import Glyph, Group, Point, Text
 from .metrics import label_lines, text_width
+from .regions import rounded, union_outline
 
 
 def age_text(case: Case, person: Person) -> str:
@@ -203,19 +204,66 @@ def bond_groups(case: Case, layout: GenogramLayout, hidden: frozenset[str] = fro
 
 
 def household_groups(case: Case, layout: GenogramLayout, hidden: frozenset[str] = frozenset()) -> list[Group]:
+    """One outline per household. Where the layout reports the household's runs (members side
+    by side on a row), each region of joined runs is one rounded outline that encloses only the
+    members; otherwise one rounded box round them all."""
     out: list[Group] = []
-    pad = S.HOUSEHOLD_PAD
     for i, hh in enumerate(case.family.households()):
-        boxes = [layout.people[m].box for m in hh.members if m in layout.people and m not in hidden]
-        if not boxes:
-            continue
-        grow = pad + 3.0 * (i % 3)  # households that touch do not draw on top of each other
-        x0 = min(b.x for b in boxes) - grow
-        y0 = min(b.y for b in boxes) - grow - S.INDEX_GAP
-        x1 = max(b.right for b in boxes) + grow
-        y1 = max(b.bottom for b in boxes) + grow
-        out.append(Group(hh.id, "household", tuple(draw.household_outline(x0, y0, x1, y1, hh.name))))
+        grow = S.HOUSEHOLD_PAD + 3.0 * (i % 3)  # households that touch do not draw on top of each other
+        place = layout.households.get(hh.id)
+        glyphs = (_household_regions(layout, place, hh.name, hidden, grow) if place is not None
+                  else _household_box(layout, hh.members, hh.name, hidden, grow))
+        if glyphs:
+            out.append(Group(hh.id, "household", tuple(glyphs)))
     return out
+
+
+def _household_box(layout: GenogramLayout, members: tuple[str, ...], name: str, hidden: frozenset[str],
+                   grow: float) -> list[Glyph]:
+    boxes = [layout.people[m].box for m in members if m in layout.people and m not in hidden]
+    if not boxes:
+        return []
+    x0 = min(b.x for b in boxes) - grow
+    y0 = min(b.y for b in boxes) - grow - S.INDEX_GAP
+    x1 = max(b.right for b in boxes) + grow
+    y1 = max(b.bottom for b in boxes) + grow
+    return draw.household_outline(x0, y0, x1, y1, name)
+
+
+def _household_regions(layout: GenogramLayout, place: HouseholdPlace, name: str, hidden: frozenset[str],
+                       grow: float) -> list[Glyph]:
+    """Each run's box (round the members a printout shows), grown; runs the layout joins are
+    bridged through the gap between their rows; the union of it all, corners rounded."""
+    boxes: dict[int, tuple[float, float, float, float]] = {}
+    for k, run in enumerate(place.runs):
+        shown = [layout.people[m].box for m in run.members if m in layout.people and m not in hidden]
+        if shown:
+            boxes[k] = (min(b.x for b in shown) - grow, min(b.y for b in shown) - grow - S.INDEX_GAP,
+                        max(b.right for b in shown) + grow, max(b.bottom for b in shown) + grow)
+    if not boxes:
+        return []
+    loops: list[tuple[Point, ...]] = []
+    label: Point | None = None
+    for region in place.regions():
+        rects = [boxes[k] for k in region if k in boxes]
+        if not rects:
+            continue
+        for j in place.joins:
+            if j.upper in boxes and j.lower in boxes and j.upper in region:
+                lo, hi = j.x0, j.x1
+                if hi - lo < 2 * S.HOUSEHOLD_JOIN:  # wide enough for its rounded corners
+                    mid = (lo + hi) / 2
+                    lo, hi = mid - S.HOUSEHOLD_JOIN, mid + S.HOUSEHOLD_JOIN
+                rects.append((lo, boxes[j.upper][3] - 1.0, hi, boxes[j.lower][1] + 1.0))
+        for loop in union_outline(rects):
+            loops.append(rounded(loop, S.HOUSEHOLD_RADIUS))
+        if label is None:
+            first = boxes[min(k for k in region if k in boxes)]
+            label = (first[0] + S.HOUSEHOLD_RADIUS + 2, first[1])
+    if len(loops) == 1 and len(boxes) == 1:  # a single run: the plain rounded box
+        x0, y0, x1, y1 = next(iter(boxes.values()))
+        return draw.household_outline(x0, y0, x1, y1, name)
+    return draw.household_region(loops, name, label or (0.0, 0.0))
 
 
 def genogram_glyphs(case: Case, layout: GenogramLayout, hide_private: bool = False) -> list[Glyph]:

@@ -143,6 +143,7 @@ BOND_DROP = 0.28  # a bond between people side by side runs this far (× symbol)
 HOUSEHOLD = Stroke("#00796b", 1.2, (7.0, 3.0))
 HOUSEHOLD_PAD = 7.0
 HOUSEHOLD_RADIUS = 12.0
+HOUSEHOLD_JOIN = 14.0  # half the narrowest bridge between a household's runs on two rows
 HOUSEHOLD_LABEL_SIZE = 8.0
 HOUSEHOLD_LABEL = "Household (lives together)"
 
