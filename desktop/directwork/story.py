@@ -72,11 +72,21 @@ class StoryEditor(QWidget):
         self.pages.setAccessibleName("Pages, with their reading age")
         self.pages.setWordWrap(True)
         self.pages.setMaximumWidth(260)
+        self.new_page = QComboBox()
+        self.new_page.setAccessibleName("Kind of page to add")
+        try:
+            for op in story_outline("words_and_pictures_long").pages:
+                if op.id != "title":
+                    self.new_page.addItem(op.heading, op.id)
+        except TemplateError:
+            self.new_page.addItem("What happened then?", "what_happened")
+        self.new_page.setToolTip("One idea on each page: add another page of the same kind when there is more to say")
         self.add_page_button = QPushButton("Add a pa&ge")
         self.remove_page_button = QPushButton("Remove page")
         left = QVBoxLayout()
         left.addWidget(C.label("P&ages", self.pages))
         left.addWidget(self.pages, 1)
+        left.addWidget(self.new_page)
         left.addLayout(C.row(self.add_page_button, self.remove_page_button))
 
         self.heading = C.heading("", 1.3)
@@ -231,7 +241,8 @@ class StoryEditor(QWidget):
         st = self.current()
         self.setEnabled(case is not None)
         for w in (self.pages, self.text, self.pictures, self.title, self.authors, self.next_button,
-                  self.words, self.agree_button, self.print_button, self.add_page_button, *self.steps):
+                  self.words, self.agree_button, self.print_button, self.add_page_button, self.new_page,
+                  *self.steps):
             w.setEnabled(st is not None)
         ages = page_reading_ages(st) if st else []
         target = self._target(st)
@@ -303,7 +314,7 @@ class StoryEditor(QWidget):
                         return p.prompt
             except TemplateError:
                 continue
-        return "A page of your own: one idea, a few short sentences."
+        return "One idea, a few short sentences."
 
     def _live(self) -> None:
         """Reading age and agreed-word reminders as the words are typed, before they are kept."""
@@ -415,7 +426,10 @@ class StoryEditor(QWidget):
         st = self.current()
         assert st is not None
         at = self.page_index + 1
-        if self._put(replace(st, pages=st.pages[:at] + (StoryPage("custom"),) + st.pages[at:]), f"Add page {at + 1}"):
+        section = self.new_page.currentData() or "what_happened"
+        page = StoryPage(section)
+        if self._put(replace(st, pages=st.pages[:at] + (page,) + st.pages[at:]),
+                     f"Add page {at + 1} ({page_heading(page, st)})"):
             self.page_index = at
             self.refresh()
             self.text.setFocus()
