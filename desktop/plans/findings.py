@@ -105,8 +105,14 @@ class FindingsPanel(QFrame):
             self._heading("Words that could be kinder or clearer")
             for box, m in words[:MAX_WORD_BUTTONS]:
                 self._word_row(box, m)
-        self._heading("How easy to read")
         text = text_box.toPlainText()
+        if not text.strip():
+            if not noun:
+                self._text("Write the words; words that could be kinder and how easy they are to read "
+                           "appear here as you type.", muted=True)
+            self._layout.addStretch(1)
+            return
+        self._heading("How easy to read")
         line, ok = reading_words(assess(text, "parent"), "parents")
         self._text(_esc(line) if ok else DOT + _esc(line), muted=ok)
         if child is not None:

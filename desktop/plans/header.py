@@ -51,6 +51,8 @@ class PlanHeader(QWidget):
             self.status.addItem(s.capitalize(), s)
         self.started = DateField("Date the plan started")
         self.review = DateField("Review date")
+        for box in (self.started, self.review):
+            box.edit.setPlaceholderText("a date, such as 2027-02-02")
         self.dues = QLabel()
         self.dues.setAccessibleName("Next review and visit")
         self.dues.setWordWrap(True)

@@ -56,7 +56,7 @@ class PlanTab(QWidget):
 
         self.plans = QComboBox()
         self.plans.setAccessibleName("Plan to show")
-        self.plans.setMinimumContentsLength(18)
+        self.plans.setMinimumContentsLength(28)
         self.plans.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.new_type = QComboBox()
         self.new_type.setAccessibleName("Type of new plan")
