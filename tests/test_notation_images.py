@@ -14,9 +14,10 @@ from genogram.export.svg import glyphs_to_svg
 from genogram.layout.ecomap import PICTURE, layout_ecomap
 from genogram.model import EcoConnection, EcoSystem, Put, SetMedia
 from genogram.notation import images
-from genogram.notation.ecomap_glyphs import ecomap_glyphs, scaled
+from genogram.notation.ecomap_glyphs import PICTURE_MAX, ecomap_glyphs, picture_size, scaled
 from genogram.notation.geometry import bounds
 from genogram.notation.glyphs import Circle, Image, Rect, Text, groups, walk
+from genogram.notation.metrics import text_width
 from tests.test_ecomap_glyphs import case_with
 
 FRAME = Rect(0, 0, 60, 60, "#ffffff", 0.5)
@@ -106,9 +107,21 @@ def test_each_system_with_a_picture_shows_it_above_its_name_inside_its_circle():
         circle = next(c for c in g.children if isinstance(c, Circle))
         pic = next(c for c in g.children if isinstance(c, Image))
         names = [t for t in g.children if isinstance(t, Text)]
-        assert pic.ref == ref and pic.width == PICTURE
+        assert pic.ref == ref and PICTURE <= pic.width == pic.height <= PICTURE_MAX
         assert pic.y + pic.height < names[0].y - names[0].size * 0.8  # above the name
         for x, y in ((pic.x, pic.y), (pic.x + pic.width, pic.y), (names[-1].x, names[-1].y)):
             assert (x - circle.cx) ** 2 + (y - circle.cy) ** 2 < circle.r ** 2
     media = next(x for x in walk(glyphs) if isinstance(x, Image) and x.ref.startswith("media:"))
     assert images.raster(media) == _red_png()
+
+
+def test_a_roomier_circle_gets_a_bigger_picture_that_still_fits():
+    three = ("Speech and", "language", "therapy")
+    assert picture_size(38.0, three) == PICTURE  # a small circle: what the layout kept room for
+    assert picture_size(60.0, ("GP",)) == PICTURE_MAX
+    for r, lines in ((38.0, ("GP",)), (42.0, ("Ysgol Glan", "Morfa")), (50.0, three), (60.0, three)):
+        size = picture_size(r, lines)
+        half = (size + 2.0 + 12.0 * len(lines)) / 2
+        widest = max(text_width(t, 10.0) for t in lines)
+        assert (size / 2) ** 2 + half ** 2 <= r ** 2  # the picture's top corners are inside
+        assert (widest / 2) ** 2 + half ** 2 <= r ** 2  # and the name's bottom corners

@@ -150,11 +150,29 @@ def centre_group(case: Case, layout: EcomapLayout) -> Group:
     return Group(layout.ecomap_id, "eco_centre", tuple(out))
 
 
+PICTURE_MAX = 32.0
+
+
 def _media_source(case: Case) -> Callable[[str], bytes | None]:
     """The case's own pictures (a child's drawing) by name, for media: references."""
     def source(name: str) -> bytes | None:
         return case.media(name) if name in case.media_names() else None
     return source
+
+
+def picture_size(r: float, lines: tuple[str, ...]) -> float:
+    """The largest picture (up to PICTURE_MAX) that fits above the name inside a circle of
+    radius `r`, the name's corners inside too: the layout keeps room for at least PICTURE, a
+    roomier circle gets a bigger picture."""
+    text_w = max((text_width(t, SYSTEM_FONT_SIZE) for t in lines), default=0.0)
+    room = (r - 3.0) ** 2
+    size = PICTURE_MAX
+    while size > PICTURE:
+        half = (size + 2.0 + SYSTEM_LEADING * max(1, len(lines))) / 2  # block's half height
+        if (size / 2) ** 2 + half ** 2 <= room and (text_w / 2) ** 2 + half ** 2 <= room:
+            return size
+        size -= 2.0
+    return PICTURE
 
 
 def system_group(layout: EcomapLayout, sid: str,
@@ -169,10 +187,10 @@ def system_group(layout: EcomapLayout, sid: str,
     out: list[Glyph] = [Circle(s.cx, s.cy, s.r, st.colour, st.width, pal.colour(s.category))]
     first = s.cy - SYSTEM_LEADING * (len(s.lines) - 1) / 2 + SYSTEM_FONT_SIZE * 0.35
     if s.picture:
-        block = PICTURE + 2.0 + SYSTEM_LEADING * len(s.lines)
-        top = s.cy - block / 2
-        out.append(Image(s.cx - PICTURE / 2, top, PICTURE, PICTURE, s.picture, source))
-        first = top + PICTURE + 2.0 + SYSTEM_FONT_SIZE * 0.95
+        size = picture_size(s.r, s.lines)
+        top = s.cy - (size + 2.0 + SYSTEM_LEADING * len(s.lines)) / 2
+        out.append(Image(s.cx - size / 2, top, size, size, s.picture, source))
+        first = top + size + 2.0 + SYSTEM_FONT_SIZE * 0.95
     for i, line in enumerate(s.lines):
         out.append(Text(s.cx, first + i * SYSTEM_LEADING, line, SYSTEM_FONT_SIZE, "regular",
                          "middle", pal.text_colour))
