@@ -99,6 +99,7 @@ def test_houses_copy_for_someone_the_child_said_no_to_writes_nothing(tab, tmp_pa
 
 
 def test_a_rating_updates_the_chart(tab, qtbot):
+    tab.show_tool(1)
     page = tab.pages["safety"]
     case = tab.host.document.case
     before = len(case.record("safety_maps", "sm_1").ratings)
@@ -125,6 +126,7 @@ def test_a_rating_updates_the_chart(tab, qtbot):
 
 
 def test_safety_statement_missing_its_goal_is_said_beside_it(tab, qtbot):
+    tab.show_tool(1)
     page = tab.pages["safety"]
     page.kind.setCurrentIndex(page.kind.findData("danger"))
     page.text.setPlainText("If the car seat is not fixed, Llŷr could be hurt on the way to school.")
@@ -148,6 +150,7 @@ def test_safety_statement_missing_its_goal_is_said_beside_it(tab, qtbot):
 
 
 def test_story_status_moves_only_in_order(tab, qtbot):
+    tab.show_tool(3)
     page = tab.pages["story"]
     doc = tab.host.document
     page.new_story()
@@ -169,6 +172,7 @@ def test_story_status_moves_only_in_order(tab, qtbot):
 
 
 def test_story_page_words_reading_age_and_print(tab, qtbot, tmp_path):
+    tab.show_tool(3)
     page = tab.pages["story"]
     doc = tab.host.document
     page.pages.setCurrentRow(3)
@@ -199,6 +203,7 @@ def test_story_page_words_reading_age_and_print(tab, qtbot, tmp_path):
 
 
 def test_chronology_recorded_events_are_edited_and_genogram_ones_are_not(tab, qtbot, tmp_path):
+    tab.show_tool(2)
     page = tab.pages["chronology"]
     doc = tab.host.document
     auto = next(e for e in page.shown if e.id.startswith("auto:"))
@@ -277,6 +282,7 @@ def test_joins_the_main_window_with_print_in_file_and_undo_in_edit(qtbot, qapp, 
 
 
 def test_story_pages_added_from_the_outline_and_removed(tab):
+    tab.show_tool(3)
     page = tab.pages["story"]
     doc = tab.host.document
     page.pages.setCurrentRow(5)  # What happened then?

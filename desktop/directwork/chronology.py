@@ -40,10 +40,9 @@ def _short(text: str, n: int = 40) -> str:
     return f"“{t}”" if len(t) <= n else f"“{t[:n - 1]}…”"
 
 
-class ChronologyPage(QWidget):
+class ChronologyPage(C.Page):
     def __init__(self, host: C.Host, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.host = host
+        super().__init__(host, parent)
         self.event_id: str | None = None
         self.shown: list[ChronologyEvent] = []
         self._seen: object = None
@@ -147,18 +146,17 @@ class ChronologyPage(QWidget):
         outer.addWidget(split, 1)
 
         for w in (self.f_kind, self.f_person):
-            w.currentIndexChanged.connect(lambda _i: self.refresh())
+            w.currentIndexChanged.connect(lambda _i: self.show_events())
         for w in (self.f_since, self.f_until, self.f_sig):
-            w.textChanged.connect(lambda _t: self.refresh())
-        self.f_recorded.toggled.connect(lambda _on: self.refresh())
-        self.close_up.toggled.connect(lambda _on: self.refresh())
+            w.textChanged.connect(lambda _t: self.show_events())
+        self.f_recorded.toggled.connect(lambda _on: self.show_events())
+        self.close_up.toggled.connect(lambda _on: self.show_events())
         self.table.currentCellChanged.connect(lambda r, _c, _pr, _pc: self._picked_row(r))
         self.strip.picked.connect(self.select)
         self.add_button.clicked.connect(self.add_event)
         self.save_button.clicked.connect(self.save_event)
         self.remove_button.clicked.connect(self.remove_event)
         self.print_button.clicked.connect(self.print_copy)
-        host.changed.connect(self._case_changed)
 
     # ---- reading -----------------------------------------------------------------------
     def current_filter(self) -> ChronologyFilter:
@@ -177,7 +175,8 @@ class ChronologyPage(QWidget):
         return ChronologyFilter((kind,) if kind else (), (person,) if person else (), dates[0], dates[1],
                                 self.f_sig.text(), self.f_recorded.isChecked())
 
-    def _case_changed(self) -> None:
+    def refresh(self) -> None:
+        """The people to filter by and tick, then the events."""
         case = self.host.case
         first_look = case is not self._seen
         self._seen = case
@@ -195,7 +194,7 @@ class ChronologyPage(QWidget):
             self.people.addItem(item)
         self.f_person.setCurrentIndex(max(self.f_person.findData(keep), 0))
         self.f_person.blockSignals(False)
-        self.refresh()
+        self.show_events()
         if first_look:  # open at the recorded events, not at great-grandparents' births
             QTimer.singleShot(0, self.scroll_to_recorded)
 
@@ -210,7 +209,8 @@ class ChronologyPage(QWidget):
             self._shown = True
             QTimer.singleShot(0, self.scroll_to_recorded)
 
-    def refresh(self) -> None:
+    def show_events(self) -> None:
+        """The events that pass the filters, in the table and on the timeline."""
         case = self.host.case
         self.setEnabled(case is not None)
         events = chronology(case, include_private=True) if case is not None else []
@@ -255,6 +255,7 @@ class ChronologyPage(QWidget):
             self.select(self.shown[row].id)
 
     def _event(self) -> ChronologyEvent | None:
+        self.fresh()
         return next((e for e in self.shown if e.id == self.event_id), None)
 
     def _load(self) -> None:
@@ -298,6 +299,7 @@ class ChronologyPage(QWidget):
                                self.private.isChecked())
 
     def add_event(self) -> str | None:
+        self.fresh()
         if self.host.case is None:
             return None
         e = self._from_form(self.host.new_id("ev_"))
@@ -305,7 +307,7 @@ class ChronologyPage(QWidget):
             return None
         when = f" ({e.date.label()})" if e.date else ""
         if self.host.push(C.Put("chronology", e), f"Add {_short(e.title)}{when} to the chronology"):
-            self.event_id = e.id
+            self.select(e.id)
             return e.id
         return None
 
@@ -326,6 +328,7 @@ class ChronologyPage(QWidget):
             self.event_id = None
 
     def print_copy(self) -> str | None:
+        self.fresh()
         if self.host.case is None:
             return None
         f = self.current_filter()

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -67,6 +67,40 @@ QWidget#DirectWork QHeaderView::section {{ background: #f4ead9; border: none; pa
 """
 
 
+class Page(QWidget):
+    """A tool page that follows the case only while it is on screen.
+
+    Edits elsewhere (the genogram, undo) mark a hidden page stale; it catches up when it is
+    shown or printed, so drawing the genogram never waits for four direct-work pages.
+    """
+
+    def __init__(self, host: Host, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.host = host
+        self._stale = True
+        host.changed.connect(self._case_changed)
+
+    def refresh(self) -> None:  # pragma: no cover - every page has its own
+        raise NotImplementedError
+
+    def _case_changed(self) -> None:
+        if self.isVisible() or self.host.own_edit:
+            self._stale = False
+            self.refresh()
+        else:
+            self._stale = True
+
+    def fresh(self) -> None:
+        """Catch up now if the case changed while this page was hidden."""
+        if self._stale:
+            self._stale = False
+            self.refresh()
+
+    def showEvent(self, e: QShowEvent) -> None:
+        super().showEvent(e)
+        self.fresh()
+
+
 class Host(QObject):
     """The open document as the pages see it: push an edit, print, ask, tell."""
 
@@ -78,6 +112,7 @@ class Host(QObject):
         self._widget = parent
         self.document: Any = None
         self.case: Any = None
+        self.own_edit = False  # True while the pages follow an edit made on one of them
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self.changed.emit)
         # Replaceable in tests: (caption, suggested path, filter) -> path or None; a sentence -> None.
@@ -102,11 +137,15 @@ class Host(QObject):
             return False
         try:
             self.document.push(edit, text)
-        except (ModelError, ValueError, TypeError) as exc:
+        except (ModelError, ValueError) as exc:
             self.report(sentence(str(exc)))
             return False
         self._timer.stop()  # our own edit: every page follows at once, not a moment later
-        self.changed.emit()
+        self.own_edit = True
+        try:
+            self.changed.emit()
+        finally:
+            self.own_edit = False
         self.message.emit(text)
         return True
 

@@ -57,10 +57,9 @@ def _short(words: str, n: int = 32) -> str:
     return f"“{t}”" if len(t) <= n else f"“{t[:n - 1]}…”"
 
 
-class HousesPage(QWidget):
+class HousesPage(C.Page):
     def __init__(self, host: C.Host, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.host = host
+        super().__init__(host, parent)
         self.houses_id: str | None = None
         self.setAccessibleName("Three houses")
         # Replaceable in tests: run the drawing pad, return PNG bytes or None.
@@ -195,13 +194,13 @@ class HousesPage(QWidget):
         self.consent.currentCellChanged.connect(self._consent_row)
         self.print_button.clicked.connect(self.print_copy)
         self.blank_button.clicked.connect(self.print_blank)
-        host.changed.connect(self.refresh)
         self.setTabOrder(self.words, self.house)
         self.setTabOrder(self.house, self.writer)
         self.setTabOrder(self.writer, self.add_button)
 
     # ---- reading -----------------------------------------------------------------------
     def current(self) -> ThreeHouses | None:
+        self.fresh()  # a page hidden while the case changed catches up before it is used
         case = self.host.case
         if case is None or self.houses_id is None:
             return None
@@ -459,6 +458,7 @@ class HousesPage(QWidget):
             self.ask_who.setCurrentText("")
 
     def print_copy(self) -> str | None:
+        self.fresh()
         h = self.current()
         if h is None:
             return None

@@ -54,10 +54,9 @@ def _short(text: str, n: int = 36) -> str:
     return f"“{t}”" if len(t) <= n else f"“{t[:n - 1]}…”"
 
 
-class SafetyPage(QWidget):
+class SafetyPage(C.Page):
     def __init__(self, host: C.Host, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.host = host
+        super().__init__(host, parent)
         self.map_id: str | None = None
         self.statement_id: str | None = None
         self.setAccessibleName("Safety map")
@@ -210,11 +209,11 @@ class SafetyPage(QWidget):
         self.rate_note.returnPressed.connect(self.add_rating)
         self.unrate_button.clicked.connect(self.remove_rating)
         self.print_button.clicked.connect(self.print_copy)
-        host.changed.connect(self.refresh)
         self._show_fields()
 
     # ---- reading -----------------------------------------------------------------------
     def current(self) -> SafetyMap | None:
+        self.fresh()  # a page hidden while the case changed catches up before it is used
         case = self.host.case
         if case is None or self.map_id is None:
             return None
@@ -460,6 +459,7 @@ class SafetyPage(QWidget):
                   f"Remove {r.who}’s rating of {r.score} on {r.date.label()}")
 
     def print_copy(self) -> str | None:
+        self.fresh()
         m = self.current()
         if m is None:
             return None

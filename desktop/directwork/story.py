@@ -48,10 +48,9 @@ from .storypics import PicturePanel
 LAYOUTS = (("a4", "A4 landscape pages"), ("a5-booklet", "A5 booklet to fold"))
 
 
-class StoryEditor(QWidget):
+class StoryEditor(C.Page):
     def __init__(self, host: C.Host, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.host = host
+        super().__init__(host, parent)
         self.story_id: str | None = None
         self.page_index = 0
         self.setAccessibleName("Words and pictures")
@@ -207,10 +206,10 @@ class StoryEditor(QWidget):
         self.plain.returnPressed.connect(self.agree)
         self.forget_button.clicked.connect(self.forget)
         self.print_button.clicked.connect(self.print_copy)
-        host.changed.connect(self.refresh)
 
     # ---- reading -----------------------------------------------------------------------
     def current(self) -> Story | None:
+        self.fresh()  # a page hidden while the case changed catches up before it is used
         case = self.host.case
         if case is None or self.story_id is None:
             return None
@@ -500,6 +499,7 @@ class StoryEditor(QWidget):
                   f"Forget the agreed words for “{a.hard}”")
 
     def print_copy(self) -> str | None:
+        self.fresh()
         self.keep_words()
         st = self.current()
         if st is None:
