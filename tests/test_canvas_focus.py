@@ -146,3 +146,49 @@ def test_a_child_added_at_the_edge_of_the_focus_is_shown(qtbot, open_view):
     v.doc.undo_stack.undo()
     v.scene.flush()
     assert baby not in v.scene.layout.people and v.focus.active
+
+
+def _numbers(glyph) -> list:
+    """A glyph tree as a flat list, numbers rounded (a shifted glyph may differ in the last bit)."""
+    if hasattr(glyph, "children") and not hasattr(glyph, "x"):
+        return [glyph.owner, glyph.kind] + [n for c in glyph.children for n in _numbers(c)]
+    out: list = [type(glyph).__name__]
+    for value in vars(glyph).values():
+        if isinstance(value, float):
+            out.append(round(value, 6))
+        elif isinstance(value, tuple):
+            out.append(tuple(tuple(round(v, 6) for v in p) if isinstance(p, tuple) else p for p in value))
+        elif not callable(value):
+            out.append(value)
+    return out
+
+
+def test_people_a_relayout_only_moves_are_shifted_not_redrawn_and_still_exact(qtbot):
+    """Adding a child shifts most of a row: those people's glyphs and rectangles move with
+    them, and the result is still what the notation draws at the new places."""
+    from desktop.canvas.qtpainter import glyph_rect
+    from desktop.canvas.scene import GenogramScene
+    from genogram.layout.genogram import layout_genogram
+    from genogram.model import operations as ops
+    from genogram.notation.genogram import genogram_glyphs
+
+    case, _ = import_gedcom(tree_gedcom(5))
+    scene = GenogramScene()
+    scene.set_case(case)
+    before = {pid: (p.cx, p.cy) for pid, p in scene.layout.people.items()}
+    deepest = max(p.generation for p in scene.layout.people.values())
+    parents = [p for p in scene.layout.people.values() if p.generation == deepest - 1]
+    left = min(parents, key=lambda p: p.cx).id  # a new child here widens the bottom row
+    case.apply(ops.add_child(case, left, "New baby")[0])
+    scene.flush()
+    moved = [pid for pid, at in before.items()
+             if (scene.layout.people[pid].cx, scene.layout.people[pid].cy) != at]
+    assert len(moved) > 5 and scene._moved
+    expected = {g.owner: _numbers(g) for g in genogram_glyphs(case, layout_genogram(case))}
+    assert expected == {i.owner: _numbers(i.group) for i in scene.glyph_items()}
+    for item in scene.glyph_items("person"):
+        want = glyph_rect(item.group.children)
+        got = item._ink
+        assert abs(got.x() - want.x()) < 1e-6 and abs(got.width() - want.width()) < 1e-6
+        assert abs(got.y() - want.y()) < 1e-6 and abs(got.height() - want.height()) < 1e-6
+    scene.set_case(None)

@@ -26,7 +26,7 @@ from genogram.notation.genogram import (
     person_group,
     union_group,
 )
-from genogram.notation.glyphs import Group
+from genogram.notation.glyphs import Circle, Cross, Group, Image, Line, Polygon, Rect, Text
 
 from .items import GlyphItem, PersonItem, make_item
 
@@ -56,7 +56,8 @@ class GenogramScene(QGraphicsScene):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.flush)
         self.touched: set[str] = set()  # owners added, changed or removed by the last relayout
-        self._person_cache: dict[str, tuple[object, Group]] = {}
+        self._person_cache: dict[str, tuple[tuple[Any, ...], Group]] = {}
+        self._moved: dict[str, tuple[Group, float, float]] = {}  # person: (old group, dx, dy)
         self._previewed = False
         # Which people to draw (a focus view on a big file), asked afresh at every relayout;
         # None draws everyone.
@@ -145,11 +146,23 @@ class GenogramScene(QGraphicsScene):
             out += link_groups(case, layout, up)
         out += bond_groups(case, layout)
         meta, as_at = case.meta, case.as_at()
-        cache: dict[str, tuple[object, Group]] = {}
+        cache: dict[str, tuple[tuple[Any, ...], Group]] = {}
+        self._moved = {}
         for pid, place in layout.people.items():
             key = (case.family.person(pid), place, meta.index_person == pid, as_at)
             old = self._person_cache.get(pid)
-            group = old[1] if old is not None and old[0] == key else person_group(case, place)
+            group: Group | None = None
+            if old is not None and old[0] == key:
+                group = old[1]
+            elif old is not None and _only_moved(old[0], key):
+                # The same person drawn elsewhere (a row made room for a child): the old glyphs
+                # shifted, rather than the notation asked again.
+                dx, dy = place.cx - old[0][1].cx, place.cy - old[0][1].cy
+                group = _shifted(old[1], dx, dy)
+                if group is not None:
+                    self._moved[pid] = (old[1], dx, dy)
+            if group is None:
+                group = person_group(case, place)
             cache[pid] = (key, group)
             out.append(group)
         self._person_cache = cache
@@ -209,8 +222,13 @@ class GenogramScene(QGraphicsScene):
                 self._items[owner] = item
                 self.addItem(item)
                 touched.add(owner)
-            elif item.group is not group and item.set_group(group):  # a reused group: nothing to do
-                touched.add(owner)
+            elif item.group is not group:  # (a reused group: nothing to do)
+                moved = self._moved.get(owner)
+                if moved is not None and item.group is moved[0]:
+                    _shift_item(item, group, moved[1], moved[2])
+                    touched.add(owner)
+                elif item.set_group(group):
+                    touched.add(owner)
             if isinstance(item, PersonItem) and not item.pos().isNull():
                 item.setPos(0.0, 0.0)  # a finished drag: the layout now holds the nudge
         self._layout = layout
@@ -220,6 +238,56 @@ class GenogramScene(QGraphicsScene):
             self.setSceneRect(rect)
         self.touched = touched
         self.relaid.emit()
+
+
+def _only_moved(old: tuple[Any, ...], new: tuple[Any, ...]) -> bool:
+    """Whether a person's drawing keys differ only in where the symbol's centre is."""
+    a, b = old[1], new[1]
+    return (old[0] == new[0] and old[2:] == new[2:] and a.id == b.id and a.size == b.size)
+
+
+def _shifted(group: Group, dx: float, dy: float) -> Group | None:
+    """The same glyphs moved by (dx, dy); None for a kind of glyph this does not know.
+
+    Copies each frozen glyph's fields and moves only its coordinates, so glyphs that gain new
+    fields later still copy whole."""
+    out: list[Any] = []
+    for g in group.children:
+        kind = type(g)
+        if kind is Group:
+            inner = _shifted(g, dx, dy)  # type: ignore[arg-type]
+            if inner is None:
+                return None
+            out.append(inner)
+            continue
+        new = object.__new__(kind)
+        fields = new.__dict__
+        fields.update(g.__dict__)
+        if kind is Line or kind is Polygon:
+            fields["points"] = tuple((x + dx, y + dy) for x, y in fields["points"])
+        elif kind is Rect or kind is Text or kind is Image:
+            fields["x"] += dx
+            fields["y"] += dy
+        elif kind is Circle or kind is Cross:
+            fields["cx"] += dx
+            fields["cy"] += dy
+        else:
+            return None
+        out.append(new)
+    return Group(group.owner, group.kind, tuple(out))
+
+
+def _shift_item(item: GlyphItem, group: Group, dx: float, dy: float) -> None:
+    """`item.set_group(group)` for glyphs that only moved: the measured rectangles move with
+    them instead of being measured again from every glyph (most of an update's cost when a
+    relayout shifts a whole row)."""
+    item.prepareGeometryChange()
+    item._group = group
+    item._ink = item._ink.translated(dx, dy)
+    item._rect = item._rect.translated(dx, dy)
+    item._shape = None
+    item.updates += 1
+    item.update()
 
 
 class _WithHints:
