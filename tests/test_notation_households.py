@@ -106,3 +106,16 @@ def test_the_real_layout_of_a_household_apart_gives_outlines_round_members_only(
                 assert any(inside((p.cx, p.cy), lp) for lp in loops), (g.owner, p.id)
             else:
                 assert not any(inside((p.cx, p.cy), lp) for lp in loops), (g.owner, p.id)
+
+
+def test_two_bridges_between_the_same_runs_make_one_band_not_a_ring():
+    case = every_element_case()
+    lay = grid_layout(case, EVERY_ROWS)
+    left, right = lay.people["dafydd"].cx, lay.people["ayse"].cx
+    lay = _with_places(case, lay, "h1", [["dafydd", "ayse"], ["jordan", "an", "lowri"]],
+                       [HouseholdJoin(0, 1, left - 10, left + 10), HouseholdJoin(0, 1, right - 10, right + 10)])
+    g = next(h for h in groups(genogram_glyphs(case, lay), "household") if h.owner == "h1")
+    outlines = [c for c in g.children if isinstance(c, Polygon)]
+    assert len(outlines) == 1  # no inner loop between the bridges
+    gap_y = (lay.people["ayse"].box.bottom + lay.people["lowri"].box.y) / 2
+    assert inside(((left + right) / 2, gap_y), outlines[0].points)

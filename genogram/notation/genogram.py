@@ -248,13 +248,16 @@ def _household_regions(layout: GenogramLayout, place: HouseholdPlace, name: str,
         rects = [boxes[k] for k in region if k in boxes]
         if not rects:
             continue
-        for j in place.joins:
+        spans: dict[tuple[int, int], tuple[float, float]] = {}
+        for j in place.joins:  # two bridges between the same runs become one, leaving no hole
             if j.upper in boxes and j.lower in boxes and j.upper in region:
-                lo, hi = j.x0, j.x1
-                if hi - lo < 2 * S.HOUSEHOLD_JOIN:  # wide enough for its rounded corners
-                    mid = (lo + hi) / 2
-                    lo, hi = mid - S.HOUSEHOLD_JOIN, mid + S.HOUSEHOLD_JOIN
-                rects.append((lo, boxes[j.upper][3] - 1.0, hi, boxes[j.lower][1] + 1.0))
+                lo, hi = spans.get((j.upper, j.lower), (j.x0, j.x1))
+                spans[(j.upper, j.lower)] = (min(lo, j.x0), max(hi, j.x1))
+        for (upper, lower), (lo, hi) in spans.items():
+            if hi - lo < 2 * S.HOUSEHOLD_JOIN:  # wide enough for its rounded corners
+                mid = (lo + hi) / 2
+                lo, hi = mid - S.HOUSEHOLD_JOIN, mid + S.HOUSEHOLD_JOIN
+            rects.append((lo, boxes[upper][3] - 1.0, hi, boxes[lower][1] + 1.0))
         for loop in union_outline(rects):
             loops.append(rounded(loop, S.HOUSEHOLD_RADIUS))
         if label is None:
