@@ -12,8 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPalette, QShowEvent
+from PySide6.QtCore import QModelIndex, QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -21,6 +21,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QSizePolicy,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QWidget,
 )
 
@@ -313,3 +316,67 @@ def people_choices(case: Any, child: str | None) -> list[tuple[str, str]]:
 
 
 ALIGN_TOP = Qt.AlignmentFlag.AlignTop
+
+
+class WrapDelegate(QStyledItemDelegate):
+    """List items drawn as wrapped text (and an icon), as tall as their words need.
+
+    Qt's own list items, under a style sheet, work out their height at one width and paint at
+    another, so a child's words could end in "…"; here both use the same width.
+    """
+
+    PAD = 8
+
+    def _text_width(self, view: Any, index: QModelIndex) -> int:
+        icon = index.data(Qt.ItemDataRole.DecorationRole)
+        used = view.iconSize().width() + self.PAD if icon is not None else 0
+        return max(view.viewport().width() - 2 * view.spacing() - 2 * self.PAD - used - 4, 40)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        view = self.parent()
+        fm = QFontMetrics(view.font())
+        text = str(index.data() or "")
+        r = fm.boundingRect(QRect(0, 0, self._text_width(view, index), 100000),
+                            int(Qt.TextFlag.TextWordWrap), text)
+        icon_h = view.iconSize().height() if index.data(Qt.ItemDataRole.DecorationRole) is not None else 0
+        return QSize(view.viewport().width() - 2 * view.spacing(), max(r.height(), icon_h) + 2 * self.PAD)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        view = self.parent()
+        painter.save()
+        r = option.rect
+        if option.state & QStyle.StateFlag.State_Selected:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(view.property("selectedFill") or "#f3d9b5"))
+            painter.drawRoundedRect(r.adjusted(1, 1, -1, -1), 8, 8)
+        else:
+            painter.setPen(QColor(view.property("lineColour") or LINE))
+            painter.drawLine(r.bottomLeft() + QPoint(self.PAD, 0), r.bottomRight() - QPoint(self.PAD, 0))
+        x = r.left() + self.PAD
+        icon = index.data(Qt.ItemDataRole.DecorationRole)
+        if icon is not None:
+            size = view.iconSize()
+            pix = icon.pixmap(size)
+            painter.drawPixmap(x, r.top() + self.PAD, pix)
+            x += size.width() + self.PAD
+        brush = index.data(Qt.ItemDataRole.ForegroundRole)
+        painter.setPen(brush.color() if brush is not None else QColor(INK))
+        painter.setFont(view.font())
+        painter.drawText(QRect(x, r.top() + self.PAD, self._text_width(view, index), r.height() - 2 * self.PAD),
+                         int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+                         str(index.data() or ""))
+        if option.state & QStyle.StateFlag.State_HasFocus and view.hasFocus():
+            painter.setPen(QPen(QColor(ACCENT), 1, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(r.adjusted(2, 2, -2, -2), 8, 8)
+        painter.restore()
+
+
+def wrapped_list(view: Any, selected_fill: str = "#f3d9b5", line: str = LINE) -> None:
+    """Make a QListWidget show whole, wrapped entries (see WrapDelegate)."""
+    view.setProperty("selectedFill", selected_fill)
+    view.setProperty("lineColour", line)
+    view.setItemDelegate(WrapDelegate(view))
+    view.setResizeMode(view.ResizeMode.Adjust)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setVerticalScrollMode(view.ScrollMode.ScrollPerPixel)

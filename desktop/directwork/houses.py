@@ -82,19 +82,14 @@ class HousesPage(C.Page):
         for col, house in enumerate(HOUSES):
             banner = Banner()
             lst = QListWidget()
-            lst.setWordWrap(True)
-            lst.setIconSize(QSize(64, 64))
-            lst.setSpacing(6)
+            lst.setIconSize(QSize(72, 72))
+            lst.setSpacing(2)
             lst.setMinimumHeight(160)
-            lst.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            lst.setResizeMode(QListWidget.ResizeMode.Adjust)  # re-wrap the words when the house resizes
-            lst.setTextElideMode(Qt.TextElideMode.ElideNone)
             lst.setAccessibleName(f"Entries in the {house.replace('_', ' ')} house")
             fill = C.HOUSE_COLOURS[house][1]
+            C.wrapped_list(lst, fill, fill)
             lst.setStyleSheet(f"QListWidget {{ background: {C.CARD}; border: 2px solid {fill}; "
-                              f"border-radius: 12px; padding: 4px; }} QListWidget::item {{ "
-                              f"border-bottom: 1px solid {fill}; }} QListWidget::item:selected "
-                              f"{{ background: {fill}; color: {C.INK}; }}")
+                              "border-radius: 12px; padding: 4px; }")
             lst.currentRowChanged.connect(lambda _r, h=house: self._picked(h))
             self.banners[house], self.lists[house] = banner, lst
             grid.addWidget(banner, 0, col)

@@ -80,12 +80,9 @@ class SafetyPage(C.Page):
             head = C.heading(title, 1.15, ink)
             head.setStyleSheet(f"color: {ink}; background: {fill}; border-radius: 10px; padding: 8px;")
             lst = QListWidget()
-            lst.setWordWrap(True)
-            lst.setSpacing(3)
-            lst.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            lst.setSpacing(2)
             lst.setAccessibleName(title)
-            lst.setStyleSheet(f"QListWidget::item {{ padding: 6px; border-bottom: 1px solid {fill}; }}"
-                              f"QListWidget::item:selected {{ background: {fill}; color: {C.INK}; }}")
+            C.wrapped_list(lst, fill, fill)
             lst.currentItemChanged.connect(lambda cur, _prev, k=key: self._picked(k, cur))
             self.lists[key] = lst
             grid.addWidget(head, 0, col)
@@ -126,7 +123,8 @@ class SafetyPage(C.Page):
         self.remove_button = QPushButton("&Remove")
         self.editor_problem = C.label("", role="problem")
         editor = QVBoxLayout()
-        editor.addWidget(C.heading("Statement", 1.1))
+        self.editor_title = C.heading("New statement", 1.1)
+        editor.addWidget(self.editor_title)
         editor.addLayout(self.form)
         editor.addLayout(C.row(self.add_button, self.save_button, self.remove_button))
         editor.addWidget(self.editor_problem)
@@ -332,7 +330,9 @@ class SafetyPage(C.Page):
         s = self._statement()
         self.save_button.setEnabled(s is not None)
         self.remove_button.setEnabled(s is not None)
+        self.editor_title.setText("New statement" if s is None else "The chosen statement")
         if s is None:
+            self.editor_problem.setText("")
             return
         self.kind.setCurrentIndex(max(self.kind.findData(s.kind), 0))
         self.text.setPlainText(s.text)

@@ -69,7 +69,7 @@ class StoryEditor(C.Page):
 
         self.pages = QListWidget()
         self.pages.setAccessibleName("Pages, with their reading age")
-        self.pages.setWordWrap(True)
+        C.wrapped_list(self.pages)
         self.pages.setMaximumWidth(260)
         self.new_page = QComboBox()
         self.new_page.setAccessibleName("Kind of page to add")
@@ -80,7 +80,7 @@ class StoryEditor(C.Page):
         except TemplateError:
             self.new_page.addItem("What happened then?", "what_happened")
         self.new_page.setToolTip("One idea on each page: add another page of the same kind when there is more to say")
-        self.add_page_button = QPushButton("Add a pa&ge")
+        self.add_page_button = QPushButton("Add this pa&ge")
         self.remove_page_button = QPushButton("Remove page")
         left = QVBoxLayout()
         left.addWidget(C.label("P&ages", self.pages))
