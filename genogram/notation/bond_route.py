@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Iterable, Iterator
 
 from ..layout.types import Box, GenogramLayout, PersonPlace
 from . import styles as S
@@ -73,7 +74,14 @@ def _crosses(p: Point, q: Point, box: Box) -> bool:
 
 
 def _hits(pts: tuple[Point, ...], box: Box) -> bool:
-    return any(_crosses(p, q, box) for p, q in itertools.pairwise(pts))
+    x0, y0, x1, y1 = box.x, box.y, box.right, box.bottom
+    for p, q in itertools.pairwise(pts):
+        if (p[0] < x0 and q[0] < x0) or (p[0] > x1 and q[0] > x1) or (p[1] < y0 and q[1] < y0) \
+                or (p[1] > y1 and q[1] > y1):
+            continue  # the segment is wholly to one side
+        if _crosses(p, q, box):
+            return True
+    return False
 
 
 def _label_box(place: PersonPlace) -> Box | None:
@@ -110,14 +118,25 @@ def _obstacles(layout: GenogramLayout, a: PersonPlace, b: PersonPlace,
     return out
 
 
-def _cost(pts: tuple[Point, ...], obstacles: list[tuple[Box, float]]) -> float:
-    return sum(w for box, w in obstacles if _hits(pts, box))
+def _cost(pts: tuple[Point, ...], obstacles: list[tuple[Box, float]], limit: float = math.inf) -> float:
+    """What crossing the obstacles costs, counting no further than `limit`."""
+    x0, y0, x1, y1 = _reach(list(pts), 0.0)
+    total = 0.0
+    for box, w in obstacles:
+        if box.right < x0 or box.x > x1 or box.bottom < y0 or box.y > y1:
+            continue
+        if _hits(pts, box):
+            total += w
+            if total >= limit:
+                break
+    return total
 
 
-def _best(candidates: list[tuple[Point, ...]], obstacles: list[tuple[Box, float]]) -> tuple[Point, ...]:
-    best, best_cost = candidates[0], math.inf
+def _best(candidates: Iterable[tuple[Point, ...]], obstacles: list[tuple[Box, float]]) -> tuple[Point, ...]:
+    best: tuple[Point, ...] = ()
+    best_cost = math.inf
     for pts in candidates:  # in order of preference: ties keep the earlier
-        c = _cost(pts, obstacles)
+        c = _cost(pts, obstacles, best_cost)
         if c < best_cost - 1e-9:
             best, best_cost = pts, c
         if best_cost == 0:
@@ -152,13 +171,12 @@ def bond_points(layout: GenogramLayout, a: PersonPlace, b: PersonPlace) -> tuple
     mid = ((ca[0] + cb[0]) / 2, (ca[1] + cb[1]) / 2)
     ux, uy = (cb[0] - ca[0]) / length, (cb[1] - ca[1]) / length
     straight = ((ca[0] + ux * ra, ca[1] + uy * ra), (cb[0] - ux * rb, cb[1] - uy * rb))
-    candidates: list[tuple[Point, ...]] = [straight]
-    controls: list[Point] = []
-    for bow in BOWS:
-        if abs(bow) > MAX_BOW * length:
-            continue
-        for slide in SLIDES:
-            ctrl = (mid[0] + nx * bow + ux * slide * length, mid[1] + ny * bow + uy * slide * length)
-            controls.append(ctrl)
-            candidates.append(_trim(_quad(ca, ctrl, cb), ca, ra, cb, rb))
-    return _best(candidates, _obstacles(layout, a, b, _reach([ca, cb, *controls])))
+    controls = [(mid[0] + nx * bow + ux * slide * length, mid[1] + ny * bow + uy * slide * length)
+                for bow in BOWS if abs(bow) <= MAX_BOW * length for slide in SLIDES]
+
+    def candidates() -> Iterator[tuple[Point, ...]]:  # made only as far as needed
+        yield straight
+        for ctrl in controls:
+            yield _trim(_quad(ca, ctrl, cb), ca, ra, cb, rb)
+
+    return _best(candidates(), _obstacles(layout, a, b, _reach([ca, cb, *controls])))
