@@ -37,7 +37,7 @@ BIG_CASE = 400  # more people than this opens in focus view
 DEFAULT_GENERATIONS = 2
 MAX_GENERATIONS = 6
 EVERYONE, AROUND = 0, 1
-MARKER_R = 6.0
+MARKER_R = 7.0  # pixels on screen
 MARKER_FILL = QColor("#5b7fa6")  # a quiet slate blue: noticeable, never alarming
 BAR_STYLE = ("QWidget#focusBar { background: #eef3f9; border-bottom: 1px solid #c9d6e4; }"
              " QLabel { color: #23364a; }")
@@ -89,6 +89,8 @@ class EdgeMarker(QGraphicsItem):
         super().__init__()
         self.pid = pid
         self.setZValue(PERSON_Z + 1)
+        # The same size on screen at any zoom: a large family is seen zoomed out.
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         if above:
             more = "1 parent" if hidden == 1 else f"{hidden} parents"
