@@ -40,7 +40,9 @@ from .settings import Settings
 FILE_FILTER = "Kinscape cases (*.kinscape);;Case data (*.json);;All files (*)"
 DEFAULT_SIZE = (1280, 800)
 # Views that later issues add, in tab order after Genogram: (tab title, module, class).
-OPTIONAL_VIEWS = (("Ecomap", "desktop.ecomap.tab", "EcomapTab"),)
+OPTIONAL_VIEWS = (("Ecomap", "desktop.ecomap.tab", "EcomapTab"),
+                  ("Plan", "desktop.plans.tab", "PlanTab"),
+                  ("Direct work", "desktop.directwork.tab", "DirectWorkTab"))
 LAZY_DELAY_MS = 100  # after the first paint: the window appears before the canvas is built
 
 

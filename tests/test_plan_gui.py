@@ -297,14 +297,11 @@ def test_the_window_shows_the_plan_tab_and_its_print_actions(qtbot, tmp_path):
     settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     w = MainWindow(settings)
     qtbot.addWidget(w)
-    titles = [w.tabs.tabText(i) for i in range(w.tabs.count())]
-    if "Plan" not in titles:
-        w.add_view("Plan", PlanTab())
     w.set_document(CaseDocument(load_demo("rivers")))
+    assert w.show_view("Plan")  # built when first shown
     menu = [a.text() for a in w.file_menu.actions()]
     assert "Export child's one-pa&ge plan…" in menu
-    view = w.tabs.widget([w.tabs.tabText(i) for i in range(w.tabs.count())].index("Plan"))
-    view = getattr(view, "ensure", lambda: view)()
+    view = w.tabs.widget(w.view_titles().index("Plan")).ensure()
     assert view.plans.currentText() == "Llŷr's child in need plan"
 
 
