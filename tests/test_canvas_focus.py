@@ -192,3 +192,20 @@ def test_people_a_relayout_only_moves_are_shifted_not_redrawn_and_still_exact(qt
         assert abs(got.x() - want.x()) < 1e-6 and abs(got.width() - want.width()) < 1e-6
         assert abs(got.y() - want.y()) < 1e-6 and abs(got.height() - want.height()) < 1e-6
     scene.set_case(None)
+
+
+def test_a_click_on_a_plus_moves_there_and_find_reaches_hidden_people(qtbot, open_view):
+    case, _ = import_gedcom(tree_gedcom(8))
+    v = open_view(case)
+    pid, markers = next((p, ms) for p, ms in v.focus.markers.items() if p != v.focus.centre)
+    marker = markers[0]
+    assert "not shown here" in marker.toolTip()
+    v.canvas.centerOn(marker.pos())
+    qtbot.mouseClick(v.canvas.viewport(), Qt.MouseButton.LeftButton,
+                     pos=v.canvas.mapFromScene(marker.pos()))
+    assert v.focus.centre == pid
+
+    hidden = next(p.id for p in case.family.people() if p.id not in v.scene.layout.people)
+    v.open_find()
+    v._found(hidden)
+    assert v.focus.centre == hidden and hidden in v.scene.layout.people
