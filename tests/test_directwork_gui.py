@@ -103,26 +103,26 @@ def test_a_rating_updates_the_chart(tab, qtbot):
     page = tab.pages["safety"]
     case = tab.host.document.case
     before = len(case.record("safety_maps", "sm_1").ratings)
-    page.rate_who.setCurrentText("Omar")
-    page.rate_date.setText("2026-11-20")
-    page.rate_score.setValue(6)
-    page.rate_note.setFocus()
-    qtbot.keyClicks(page.rate_note, "Handovers are calmer")
-    qtbot.keyClick(page.rate_note, Qt.Key.Key_Return)
+    page.scale.who.setCurrentText("Omar")
+    page.scale.date.setText("2026-11-20")
+    page.scale.score.setValue(6)
+    page.scale.note.setFocus()
+    qtbot.keyClicks(page.scale.note, "Handovers are calmer")
+    qtbot.keyClick(page.scale.note, Qt.Key.Key_Return)
     smap = case.record("safety_maps", "sm_1")
     assert len(smap.ratings) == before + 1
     assert tab.host.document.undo_stack.undoText() == "Omar rates 6 out of 10 on 20 Nov 2026"
-    qtbot.waitUntil(lambda: "Omar" in page.chart.lines)
-    date, score = page.chart.lines["Omar"][-1]
+    qtbot.waitUntil(lambda: "Omar" in page.scale.chart.lines)
+    date, score = page.scale.chart.lines["Omar"][-1]
     assert (date.iso(), score) == ("2026-11-20", 6)
-    assert page.chart.dates[-1].iso() == "2026-11-20"
-    assert "Omar: 6 on 20 Nov 2026" in page.chart.accessibleDescription()
-    page.rate_date.setText("the 20th")
-    page.rate_score.setValue(7)
-    assert not page.add_rating()
+    assert page.scale.chart.dates[-1].iso() == "2026-11-20"
+    assert "Omar: 6 on 20 Nov 2026" in page.scale.chart.accessibleDescription()
+    page.scale.date.setText("the 20th")
+    page.scale.score.setValue(7)
+    assert not page.scale.add()
     assert "is not a date" in tab.reports[-1]
     tab.host.document.undo_stack.undo()
-    qtbot.waitUntil(lambda: "Omar" not in page.chart.lines)
+    qtbot.waitUntil(lambda: "Omar" not in page.scale.chart.lines)
 
 
 def test_safety_statement_missing_its_goal_is_said_beside_it(tab, qtbot):

@@ -8,7 +8,6 @@ date and drawn as a line over time.
 """
 from __future__ import annotations
 
-import datetime as _dt
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
@@ -24,22 +23,18 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from genogram.directwork.validation import WORRY_KINDS, validate_map
 from genogram.export.safety_map_pdf import safety_map_pdf
-from genogram.model.dates import FuzzyDate
 from genogram.model.errors import UnknownIdError
-from genogram.model.records import SafetyMap, SafetyStatement, ScaleRating
+from genogram.model.records import SafetyMap, SafetyStatement
 
 from . import common as C
-from .chart import ScaleChart
+from .ratings import RatingsPanel
 
 KIND_WORDS = {"harm": "Harm", "danger": "Danger statement", "worry": "Worry statement",
               "complicating": "Complicating factor", "strength": "Existing strength",
@@ -142,49 +137,14 @@ class SafetyPage(C.Page):
         ul.addLayout(cols, 1)
         ul.addWidget(side)
 
-        # ratings
-        self.ratings = QTableWidget(0, 4)
-        self.ratings.setHorizontalHeaderLabels(["Who", "Date", "0–10", "Why"])
-        self.ratings.horizontalHeader().setStretchLastSection(True)
-        self.ratings.verticalHeader().hide()
-        self.ratings.setTabKeyNavigation(False)  # Tab moves on; the arrow keys move within
-        self.ratings.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.ratings.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.ratings.setAccessibleName("Safety scale ratings")
-        self.rate_who = QComboBox()
-        self.rate_who.setEditable(True)
-        self.rate_who.setAccessibleName("Whose rating")
-        self.rate_date = QLineEdit(_dt.date.today().isoformat())
-        self.rate_date.setAccessibleName("Date of the rating")
-        self.rate_date.setMaximumWidth(110)
-        self.rate_score = QSpinBox()
-        self.rate_score.setRange(0, 10)
-        self.rate_score.setAccessibleName("Rating from 0 to 10")
-        self.rate_note = QLineEdit()
-        self.rate_note.setAccessibleName("Why this number")
-        self.rate_note.setPlaceholderText("Why this number?")
-        self.rate_button = QPushButton("Add ra&ting")
-        self.unrate_button = QPushButton("Remove rat&ing")
-        self.chart = ScaleChart()
-        rl = QVBoxLayout()
-        rl.addWidget(C.heading("Safety scale: 0 (cannot live at home) to 10 (safe enough to close)", 1.05))
-        rl.addWidget(self.ratings, 1)
-        form = QHBoxLayout()
-        for w in (self.rate_who, self.rate_date, self.rate_score, self.rate_note, self.rate_button):
-            form.addWidget(w)
-        form.setStretch(3, 1)
-        rl.addLayout(form)
+        self.scale = RatingsPanel(self.host, self.current, self._put)
         self.reader = QComboBox()
         self.reader.setEditable(True)
         self.reader.setAccessibleName("Whose copy to print")
         self.print_button = QPushButton("&Print…")
-        rl.addLayout(C.row(self.unrate_button, None, C.label("Cop&y for:", self.reader), self.reader,
-                           self.print_button, stretch_last=False))
-        lower = QWidget()
-        ll = QHBoxLayout(lower)
-        ll.setContentsMargins(0, 0, 0, 0)
-        ll.addLayout(rl, 1)
-        ll.addWidget(self.chart, 1)
+        self.scale.left.addLayout(C.row(self.scale.remove_button, None, C.label("Cop&y for:", self.reader),
+                                        self.reader, self.print_button, stretch_last=False))
+        lower = self.scale
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(upper)
         split.addWidget(lower)
@@ -203,9 +163,6 @@ class SafetyPage(C.Page):
         self.remove_button.clicked.connect(self.remove_statement)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self._save_or_add,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.rate_button.clicked.connect(self.add_rating)
-        self.rate_note.returnPressed.connect(self.add_rating)
-        self.unrate_button.clicked.connect(self.remove_rating)
         self.print_button.clicked.connect(self.print_copy)
         self._show_fields()
 
@@ -235,7 +192,7 @@ class SafetyPage(C.Page):
         self.record.setCurrentIndex(max(self.record.findData(self.map_id), 0))
         m = self.current()
         self.setEnabled(case is not None)
-        for w in (self.question, self.add_button, self.rate_button, self.print_button, self.ratings):
+        for w in (self.question, self.add_button, self.print_button):
             w.setEnabled(m is not None)
         if not self.question.hasFocus():
             self.question.setText(m.question if m else "")
@@ -266,7 +223,8 @@ class SafetyPage(C.Page):
         for s in (m.statements if m else ()):
             if s.kind in WORRY_KINDS:
                 self.pairs.addItem(f"{KIND_WORDS[s.kind]}: {_short(s.text, 50)}", s.id)
-        self._fill_ratings(m)
+        self.scale.show_map(m, case)
+        self._fill_readers()
         self._load_statement()
 
     def _item(self, s: SafetyStatement, labels: dict[str, str], problems: list[str]) -> QListWidgetItem:
@@ -290,22 +248,7 @@ class SafetyPage(C.Page):
             item.setForeground(QColor(C.WARN))
         return item
 
-    def _fill_ratings(self, m: SafetyMap | None) -> None:
-        ratings = list(m.ratings) if m else []
-        self.ratings.setRowCount(len(ratings))
-        for r, rating in enumerate(ratings):
-            for c, v in enumerate((rating.who, rating.date.label(), str(rating.score), rating.note)):
-                self.ratings.setItem(r, c, QTableWidgetItem(v))
-        self.ratings.resizeColumnsToContents()
-        self.chart.set_ratings(ratings)
-        keep = self.rate_who.currentText()
-        self.rate_who.clear()
-        case = self.host.case
-        names = list(dict.fromkeys([x.who for x in ratings] + [n for n, _ in C.people_choices(case, None)]))
-        if case is not None and case.meta.worker:
-            names.insert(0, case.meta.worker)
-        self.rate_who.addItems(names)
-        self.rate_who.setCurrentText(keep)
+    def _fill_readers(self) -> None:
         keep_reader = self.reader.currentText()
         self.reader.clear()
         self.reader.addItems(["My record copy", "Mum", "Dad"])
@@ -428,35 +371,6 @@ class SafetyPage(C.Page):
             replace(x, pairs_with=None) if x.pairs_with == old.id else x for x in m.statements if x.id != old.id)
         if self._put(replace(m, statements=statements), f"Remove the {KIND_WORDS[old.kind].lower()} {_short(old.text)}"):
             self.statement_id = None
-
-    def add_rating(self) -> bool:
-        m = self.current()
-        who = " ".join(self.rate_who.currentText().split())
-        if m is None:
-            return False
-        if not who:
-            self.host.report("Say whose rating this is.")
-            return False
-        try:
-            date = C.parse_date(self.rate_date.text(), "date") or FuzzyDate.from_date(_dt.date.today())
-        except ValueError as exc:
-            self.host.report(str(exc))
-            return False
-        score = self.rate_score.value()
-        kept = tuple(r for r in m.ratings if not (r.who == who and r.date == date))
-        text = f"{who} rates {score} out of 10 on {date.label()}"
-        if self._put(replace(m, ratings=(*kept, ScaleRating(who, date, score, self.rate_note.text().strip()))), text):
-            self.rate_note.clear()
-            return True
-        return False
-
-    def remove_rating(self) -> None:
-        m, row = self.current(), self.ratings.currentRow()
-        if m is None or not 0 <= row < len(m.ratings):
-            return
-        r = m.ratings[row]
-        self._put(replace(m, ratings=m.ratings[:row] + m.ratings[row + 1:]),
-                  f"Remove {r.who}’s rating of {r.score} on {r.date.label()}")
 
     def print_copy(self) -> str | None:
         self.fresh()
