@@ -13,10 +13,10 @@ from functools import lru_cache
 from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
-    QImage,
     QColor,
     QFont,
     QFontDatabase,
+    QImage,
     QPainter,
     QPainterPath,
     QPainterPathStroker,
@@ -27,7 +27,18 @@ from PySide6.QtSvg import QSvgRenderer
 
 from genogram.export.fonts import FILES, font_bytes, run_width, runs, text_width
 from genogram.notation.geometry import bounds, line_paths
-from genogram.notation.glyphs import Circle, Cross, Glyph, Group, Image, Line, Point, Polygon, Rect, Text
+from genogram.notation.glyphs import (
+    Circle,
+    Cross,
+    Glyph,
+    Group,
+    Image,
+    Line,
+    Point,
+    Polygon,
+    Rect,
+    Text,
+)
 from genogram.notation.images import fit, vector_or_raster
 
 #: reportlab face name → the family Qt knows it by.
