@@ -157,16 +157,16 @@ def test_story_status_moves_only_in_order(tab, qtbot):
     st = page.current()
     assert st.status == "draft" and st.id != "story_1"
     depth = doc.undo_stack.count()
-    assert not page.set_status("read_to_child")
+    assert not page.details.set_status("read_to_child")
     assert page.current().status == "draft"
     assert doc.undo_stack.count() == depth
-    assert "must be parents reviewed before it is read to the child" in page.status_note.text()
-    assert page.next_button.text() == "&Move to next step: parents reviewed"
-    qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
+    assert "must be parents reviewed before it is read to the child" in page.details.status_note.text()
+    assert page.details.next_button.text() == "&Move to next step: parents reviewed"
+    qtbot.mouseClick(page.details.next_button, Qt.MouseButton.LeftButton)
     assert page.current().status == "parents_reviewed"
     assert doc.undo_stack.undoText() == "Move the story on to “parents reviewed”"
-    assert not page.set_status("draft")
-    assert "cannot go back" in page.status_note.text()
+    assert not page.details.set_status("draft")
+    assert "cannot go back" in page.details.status_note.text()
     doc.undo_stack.undo()
     assert page.current().status == "draft"
 
@@ -193,10 +193,10 @@ def test_story_page_words_reading_age_and_print(tab, qtbot, tmp_path):
     assert page.print_copy() == str(out)
     a4 = out.read_bytes()
     assert a4.startswith(b"%PDF")
-    page.layout_box.setCurrentIndex(page.layout_box.findData("a5-booklet"))
+    page.details.layout_box.setCurrentIndex(page.details.layout_box.findData("a5-booklet"))
     assert page.print_copy() == str(out)
     assert out.read_bytes() != a4
-    page.reader.setCurrentText("Mrs Ali")  # the story is not shared with the network yet
+    page.details.reader.setCurrentText("Mrs Ali")  # the story is not shared with the network yet
     out.unlink()
     assert page.print_copy() is None and not out.exists()
     assert "not been shared with the network" in tab.reports[-1]
