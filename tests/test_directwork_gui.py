@@ -89,11 +89,11 @@ def test_houses_copy_for_someone_the_child_said_no_to_writes_nothing(tab, tmp_pa
     page = tab.houses
     target = tmp_path / "dad.pdf"
     tab.host.choose_path = lambda *_a: str(target)
-    page.reader.setCurrentText("Dad")
+    page.sharing.reader.setCurrentText("Dad")
     assert page.print_copy() is None
     assert not target.exists()
     assert tab.reports and "Dad may not see" in tab.reports[-1]
-    page.reader.setCurrentText("Mum")
+    page.sharing.reader.setCurrentText("Mum")
     assert page.print_copy() == str(target)
     assert target.read_bytes().startswith(b"%PDF")
 

@@ -11,26 +11,22 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from genogram.directwork.validation import HOUSES, validate_houses
+from genogram.directwork.validation import HOUSES
 from genogram.export.three_houses_pdf import three_houses_pdf
 from genogram.model.dates import FuzzyDate
 from genogram.model.errors import UnknownIdError
@@ -39,19 +35,9 @@ from genogram.model.records import HouseEntry, ThreeHouses
 from . import common as C
 from .banner import Banner
 from .drawpad import DrawingDialog
+from .sharing import RECORD_COPY, SharingPanel, house_name
 
 THEMES = (("houses", "Houses"), ("fairies", "Fairies"), ("wizards", "Wizards"), ("own", "The child’s own"))
-NAMES = {"houses": ("House of worries", "House of good things", "House of dreams"),
-         "fairies": ("Worry fairy", "Good fairy", "Dream fairy"),
-         "wizards": ("Worry wizard", "Good wizard", "Dream wizard"),
-         "own": ("My worries", "My good things", "My dreams")}
-RECORD_COPY = "My record copy"
-
-
-def house_name(theme: str, house: str) -> str:
-    return NAMES.get(theme, NAMES["houses"])[HOUSES.index(house)]
-
-
 def _short(words: str, n: int = 32) -> str:
     t = " ".join(words.split())
     return f"“{t}”" if len(t) <= n else f"“{t[:n - 1]}…”"
@@ -118,49 +104,7 @@ class HousesPage(C.Page):
         more = C.row(C.label("in", self.house), self.house, C.label("written &by", self.writer), self.writer,
                      None, self.draw_button, self.photo_button, self.remove_button, stretch_last=False)
 
-        self.first = QComboBox()
-        self.first.setAccessibleName("Which house the child chose first")
-        self.read_back = QCheckBox("Everything was &read back to the child")
-        self.consent = QTableWidget(0, 2)
-        self.consent.setHorizontalHeaderLabels(["Person", "The child says"])
-        self.consent.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.consent.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.consent.horizontalHeader().setStretchLastSection(True)
-        self.consent.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.consent.verticalHeader().hide()
-        self.consent.setTabKeyNavigation(False)  # Tab moves on; the arrow keys move within
-        self.consent.setAccessibleName("Who may see the houses")
-        self.consent.setMinimumHeight(120)
-        self.ask_who = QComboBox()
-        self.ask_who.setEditable(True)
-        self.ask_who.setAccessibleName("Person to ask the child about")
-        self.ask_who.lineEdit().setPlaceholderText("Who? (Mum, Nanny Po, a teacher…)")
-        self.may_button = QPushButton("May &see")
-        self.no_button = QPushButton("Sa&id no")
-        self.forget_button = QPushButton("Not asked")
-        self.forget_button.setToolTip("Forget the answer for this person (ask the child again)")
-        self.reader = QComboBox()
-        self.reader.setEditable(True)
-        self.reader.setAccessibleName("Whose copy to print")
-        self.print_button = QPushButton("&Print…")
-        self.blank_button = QPushButton("Print b&lank sheet…")
-        share = QVBoxLayout()
-        share.addWidget(C.heading("Before sharing", 1.1))
-        share.addLayout(C.row(C.label("&Chosen first:", self.first), self.first))
-        share.addWidget(self.read_back)
-        share.addWidget(C.label("Ask the child who may see the houses:", role="hint"))
-        share.addWidget(self.consent, 1)
-        share.addWidget(self.ask_who)
-        share.addLayout(C.row(self.may_button, self.no_button, self.forget_button, stretch_last=False))
-        share.addSpacing(10)
-        share.addWidget(C.heading("Print", 1.1))
-        share.addLayout(C.row(C.label("Cop&y for:", self.reader), self.reader, stretch_last=False))
-        share.addLayout(C.row(self.print_button, self.blank_button))
-        self.problems = C.label("", role="problem")
-        share.addWidget(self.problems)
-        side = QWidget()
-        side.setLayout(share)
-        side.setMaximumWidth(380)
+        self.sharing = SharingPanel(self.host, self.current, self._put)
 
         left = QVBoxLayout()
         left.addLayout(grid, 1)
@@ -168,7 +112,7 @@ class HousesPage(C.Page):
         left.addLayout(more)
         body = QHBoxLayout()
         body.addLayout(left, 1)
-        body.addWidget(side)
+        body.addWidget(self.sharing)
         outer = QVBoxLayout(self)
         outer.addLayout(top)
         outer.addLayout(body, 1)
@@ -181,14 +125,8 @@ class HousesPage(C.Page):
         self.draw_button.clicked.connect(self.draw)
         self.photo_button.clicked.connect(self.add_photo)
         self.remove_button.clicked.connect(self.remove_entry)
-        self.first.activated.connect(lambda _i: self.set_first(self.first.currentData() or ""))
-        self.read_back.clicked.connect(self.set_read_back)
-        self.may_button.clicked.connect(lambda: self.set_consent(self.ask_who.currentText(), True))
-        self.no_button.clicked.connect(lambda: self.set_consent(self.ask_who.currentText(), False))
-        self.forget_button.clicked.connect(lambda: self.set_consent(self.ask_who.currentText(), None))
-        self.consent.currentCellChanged.connect(self._consent_row)
-        self.print_button.clicked.connect(self.print_copy)
-        self.blank_button.clicked.connect(self.print_blank)
+        self.sharing.print_button.clicked.connect(self.print_copy)
+        self.sharing.blank_button.clicked.connect(self.print_blank)
         self.setTabOrder(self.words, self.house)
         self.setTabOrder(self.house, self.writer)
         self.setTabOrder(self.writer, self.add_button)
@@ -220,33 +158,22 @@ class HousesPage(C.Page):
         self.record.setCurrentIndex(max(self.record.findData(self.houses_id), 0))
         h = self.current()
         for w in (self.theme, self.words, self.house, self.writer, self.add_button, self.draw_button,
-                  self.photo_button, self.remove_button, self.first, self.read_back, self.consent,
-                  self.ask_who, self.may_button, self.no_button, self.forget_button, self.reader,
-                  self.print_button):
+                  self.photo_button, self.remove_button):
             w.setEnabled(h is not None)
         self.new_button.setEnabled(case is not None)
-        self.blank_button.setEnabled(case is not None)
         theme = h.theme if h is not None else "houses"
         self.theme.setCurrentIndex(max(self.theme.findData(theme), 0))
-        child = self.host.child_name(h.child) if h else "the child"
-        self.read_back.setText(f"Everything was &read back to {child}")
         keep_house = self.house.currentData()
         self.house.clear()
-        self.first.clear()
-        self.first.addItem("Not chosen yet", "")
         for house in HOUSES:
             ink, fill = C.HOUSE_COLOURS[house]
             name = house_name(theme, house)
             self.banners[house].set(name, theme, ink, fill, bool(h and h.first_house == house))
             self.house.addItem(name, house)
-            self.first.addItem(name, house)
             self._fill_list(house, h)
         self.house.setCurrentIndex(max(self.house.findData(keep_house or (h.first_house if h else "")), 0))
-        self.first.setCurrentIndex(max(self.first.findData(h.first_house if h else ""), 0))
-        self.read_back.setChecked(bool(h and h.read_back))
-        self._fill_people(h)
-        problems = validate_houses(h) if h is not None else []
-        self.problems.setText("\n".join(p.message for p in problems))
+        self._fill_writers(h)
+        self.sharing.show_houses(h, theme)
 
     def _fill_list(self, house: str, h: ThreeHouses | None) -> None:
         lst = self.lists[house]
@@ -273,39 +200,14 @@ class HousesPage(C.Page):
                     item.setIcon(QIcon(pix))
             lst.addItem(item)
 
-    def _fill_people(self, h: ThreeHouses | None) -> None:
+    def _fill_writers(self, h: ThreeHouses | None) -> None:
         case = self.host.case
         child = self.host.child_name(h.child) if h else ""
-        names = [n for n, pid in C.people_choices(case, h.child if h else None) if not h or pid != h.child]
         worker = case.meta.worker if case is not None else ""
         keep = self.writer.currentText()
         self.writer.clear()
         self.writer.addItems([n for n in (child, worker.split()[0] if worker else "") if n])
         self.writer.setCurrentText(keep or child)
-        answers: list[tuple[str, bool]] = []
-        if h is not None:
-            answers = [(n, True) for n in h.consent] + [(n, False) for n in h.refused]
-        self.consent.setRowCount(len(answers))
-        for r, (name, yes) in enumerate(answers):
-            self.consent.setItem(r, 0, _ro(name))
-            answer = _ro("may see" if yes else "said no")
-            answer.setForeground(QColor("#3f7d4e" if yes else C.WARN))
-            self.consent.setItem(r, 1, answer)
-        asked = {n.casefold() for n, _ in answers}
-        keep_who = self.ask_who.currentText()
-        self.ask_who.clear()
-        relations = [k for k in (case.meta.preferred_names.values() if case else ()) if k]
-        self.ask_who.addItems(["Mum", "Dad"] + [n for n in names + relations if n.casefold() not in asked])
-        self.ask_who.setCurrentText(keep_who)
-        keep_reader = self.reader.currentText()
-        self.reader.clear()
-        self.reader.addItems([RECORD_COPY] + ([child] if child else []) + [n for n, _ in answers])
-        self.reader.setCurrentText(keep_reader or RECORD_COPY)
-
-    def _consent_row(self, row: int, *_rest: int) -> None:
-        item = self.consent.item(row, 0)
-        if item is not None:
-            self.ask_who.setCurrentText(item.text())
 
     def _picked(self, house: str) -> None:
         for other, lst in self.lists.items():
@@ -418,46 +320,12 @@ class HousesPage(C.Page):
         self._put(replace(h, entries=h.entries[:i] + h.entries[i + 1:]),
                   f"Take {what} out of the {house_name(h.theme, e.house).lower()}")
 
-    def set_first(self, house: str) -> None:
-        h = self.current()
-        if h is not None and house != h.first_house:
-            child = self.host.child_name(h.child)
-            text = (f"{child} chose the {house_name(h.theme, house).lower()} first" if house
-                    else "Forget which house was chosen first")
-            self._put(replace(h, first_house=house), text)
-
-    def set_read_back(self) -> None:
-        h = self.current()
-        if h is None:
-            return
-        on = self.read_back.isChecked()
-        child = self.host.child_name(h.child)
-        self._put(replace(h, read_back=on), f"Mark the houses as {'' if on else 'not '}read back to {child}")
-
-    def set_consent(self, name: str, yes: bool | None) -> None:
-        h, name = self.current(), " ".join(name.split())
-        if h is None or not name:
-            return
-        fold = name.casefold()
-        consent = tuple(n for n in h.consent if n.casefold() != fold)
-        refused = tuple(n for n in h.refused if n.casefold() != fold)
-        if yes is True:
-            consent += (name,)
-        elif yes is False:
-            refused += (name,)
-        child = self.host.child_name(h.child)
-        text = {True: f"{child} says {name} may see the houses",
-                False: f"{child} says {name} may not see the houses",
-                None: f"Forget what {child} said about {name}"}[yes]
-        if self._put(replace(h, consent=consent, refused=refused), text):
-            self.ask_who.setCurrentText("")
-
     def print_copy(self) -> str | None:
         self.fresh()
         h = self.current()
         if h is None:
             return None
-        who = self.reader.currentText().strip()
+        who = self.sharing.reader.currentText().strip()
         reader = None if who in ("", RECORD_COPY) else who
         child = self.host.child_name(h.child)
         theme = h.theme if h.theme in ("houses", "fairies", "wizards") else "houses"
@@ -472,10 +340,3 @@ class HousesPage(C.Page):
         return self.host.write_pdf("Print a blank sheet", f"Blank three {theme}",
                                    lambda: three_houses_pdf(self.host.case, None, theme))
 
-
-def _ro(text: str) -> Any:
-    from PySide6.QtWidgets import QTableWidgetItem
-
-    item = QTableWidgetItem(text)
-    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-    return item
