@@ -103,6 +103,11 @@ def main(argv: Sequence[str] | None = None, ready: Callable[[object], object] | 
         return 1
     window = MainWindow()
     window.set_document(doc)
+    # What is loaded now lives as long as the window: keep it out of the collector's sweeps,
+    # whose pauses were the worst spikes while drawing (80 ms at 500 people; 44 ms frozen).
+    import gc
+
+    gc.freeze()
     if args.view and not window.show_view(args.view):
         print(f"kinscape: there is no {args.view!r} tab (try one of: "
               f"{', '.join(window.view_titles())})", file=sys.stderr)
