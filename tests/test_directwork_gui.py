@@ -324,3 +324,40 @@ def test_photo_of_a_paper_drawing_loses_its_metadata(tab, tmp_path):
     page.add_photo()
     assert tab.reports[-1] == "The file is not a picture Kinscape can read (it may be damaged)."
     assert case.media_names() == [name]
+
+
+def test_a_new_case_starts_each_tool_and_says_what_is_missing(qtbot):
+    from genogram.model import Case, CaseMeta
+    from genogram.model import operations as ops
+    from genogram.model.edits import SetMeta
+    from genogram.model.entities import Gender
+
+    case = Case(CaseMeta(title="Tiny family (fictional)", fictional=True))
+    e, dana = ops.add_person(case, "Dana", Gender.FEMALE)
+    case.apply(e)
+    w = DirectWorkTab()
+    qtbot.addWidget(w)
+    w.set_document(CaseDocument(case))
+    reports: list[str] = []
+    w.host.report = reports.append
+    w.show()
+    w.show_tool(3)
+    story = w.pages["story"]
+    story.new_story()
+    assert case.records("stories") == [] and "mark the child" in reports[-1]
+    e, rosa = ops.add_child(case, dana, "Rosa", Gender.FEMALE)
+    case.apply(e)
+    case.apply(SetMeta(case.with_meta(index_person=rosa)))
+    story.new_story()
+    [st] = case.records("stories")
+    assert st.title == "Rosa’s story" and [p.section for p in st.pages][:2] == ["title", "who_worried"]
+    w.show_tool(0)
+    houses = w.houses
+    houses.new_houses()
+    [h] = case.records("three_houses")
+    assert h.child == rosa and houses.writer.currentText() == "Rosa"
+    houses.words.setText("My cat")
+    assert houses.add_words() and case.records("three_houses")[0].entries[0].written_by == "Rosa"
+    w.show_tool(1)
+    w.pages["safety"].new_map()
+    assert [m.title for m in case.records("safety_maps")] == ["Rosa’s safety map"]

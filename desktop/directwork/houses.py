@@ -52,6 +52,8 @@ class HousesPage(C.Page):
         self.open_pad: Callable[[], bytes | None] = self._run_pad
 
         self.record = QComboBox()
+        self.record.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.record.setMinimumContentsLength(14)
         self.record.setAccessibleName("Which three houses")
         self.new_button = QPushButton("&New three houses")
         self.theme = QComboBox()
@@ -161,6 +163,8 @@ class HousesPage(C.Page):
                   self.photo_button, self.remove_button):
             w.setEnabled(h is not None)
         self.new_button.setEnabled(case is not None)
+        self.words.setPlaceholderText("Write exactly what the child says, then press Enter" if h is not None else
+                                      "Start with “New three houses” (Alt+N)")
         theme = h.theme if h is not None else "houses"
         self.theme.setCurrentIndex(max(self.theme.findData(theme), 0))
         keep_house = self.house.currentData()

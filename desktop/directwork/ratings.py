@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -37,7 +38,9 @@ class RatingsPanel(QWidget):
         self.host, self.current, self.put = host, current, put
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(["Who", "Date", "0–10", "Why"])
-        self.table.horizontalHeader().setStretchLastSection(True)
+        head = self.table.horizontalHeader()
+        head.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.setTabKeyNavigation(False)  # Tab moves on; the arrow keys move within
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -81,7 +84,6 @@ class RatingsPanel(QWidget):
         for r, rating in enumerate(ratings):
             for c, v in enumerate((rating.who, rating.date.label(), str(rating.score), rating.note)):
                 self.table.setItem(r, c, QTableWidgetItem(v))
-        self.table.resizeColumnsToContents()
         self.chart.set_ratings(ratings)
         keep = self.who.currentText()
         self.who.clear()

@@ -57,6 +57,8 @@ class SafetyPage(C.Page):
         self.setAccessibleName("Safety map")
 
         self.record = QComboBox()
+        self.record.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.record.setMinimumContentsLength(14)
         self.record.setAccessibleName("Which safety map")
         self.new_button = QPushButton("New safety &map")
         self.question = QLineEdit()

@@ -48,6 +48,8 @@ class StoryEditor(C.Page):
         self.setAccessibleName("Words and pictures")
 
         self.record = QComboBox()
+        self.record.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.record.setMinimumContentsLength(14)
         self.record.setAccessibleName("Which story")
         self.outline = QComboBox()
         self.outline.setAccessibleName("Outline for a new story")
