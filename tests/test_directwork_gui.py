@@ -6,6 +6,7 @@ import io
 import pytest
 from PIL import Image
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
 
 from desktop.directwork.drawpad import DrawingPad
 from desktop.directwork.tab import DirectWorkTab
@@ -361,3 +362,18 @@ def test_a_new_case_starts_each_tool_and_says_what_is_missing(qtbot):
     w.show_tool(1)
     w.pages["safety"].new_map()
     assert [m.title for m in case.records("safety_maps")] == ["Rosa’s safety map"]
+
+
+def test_keys_choose_the_tool_and_size_the_text(tab, qtbot):
+    tab.activateWindow()
+    tab.houses.words.setFocus()
+    qtbot.waitUntil(lambda: tab.houses.words.hasFocus())
+    words = tab.houses.words
+    base = words.font().pointSizeF()
+    qtbot.keyClick(words, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert words.font().pointSizeF() > base
+    qtbot.keyClick(words, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert words.font().pointSizeF() == pytest.approx(base, abs=0.1)
+    qtbot.keyClick(words, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    assert tab.sidebar.currentRow() == 2 and tab.stack.currentIndex() == 2
+    assert tab.pages["chronology"].isAncestorOf(QApplication.focusWidget())
