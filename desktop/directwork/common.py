@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -327,10 +327,16 @@ class WrapDelegate(QStyledItemDelegate):
 
     PAD = 8
 
+    @staticmethod
+    def _room(view: Any) -> int:
+        """The list's inner width as if its scroll bar were showing, so an entry is measured
+        and painted at the same width whether or not the bar has appeared yet."""
+        return int(view.width() - 2 * view.frameWidth() - view.verticalScrollBar().sizeHint().width())
+
     def _text_width(self, view: Any, index: QModelIndex) -> int:
         icon = index.data(Qt.ItemDataRole.DecorationRole)
         used = view.iconSize().width() + self.PAD if icon is not None else 0
-        return max(view.viewport().width() - 2 * view.spacing() - 2 * self.PAD - used - 4, 40)
+        return max(self._room(view) - 2 * view.spacing() - 2 * self.PAD - used - 4, 40)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         view = self.parent()
@@ -339,7 +345,7 @@ class WrapDelegate(QStyledItemDelegate):
         r = fm.boundingRect(QRect(0, 0, self._text_width(view, index), 100000),
                             int(Qt.TextFlag.TextWordWrap), text)
         icon_h = view.iconSize().height() if index.data(Qt.ItemDataRole.DecorationRole) is not None else 0
-        return QSize(view.viewport().width() - 2 * view.spacing(), max(r.height(), icon_h) + 2 * self.PAD)
+        return QSize(self._room(view) - 2 * view.spacing(), max(r.height(), icon_h) + 2 * self.PAD)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         view = self.parent()
@@ -372,8 +378,19 @@ class WrapDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+class _Relayout(QObject):
+    """Lays a wrapped list out again when its font changes (the style sheet is applied to a
+    hidden list only when it is first shown, after its entries were measured)."""
+
+    def eventFilter(self, obj: QObject, e: QEvent) -> bool:
+        if e.type() == QEvent.Type.FontChange:
+            QTimer.singleShot(0, obj.doItemsLayout)  # type: ignore[attr-defined]
+        return False
+
+
 def wrapped_list(view: Any, selected_fill: str = "#f3d9b5", line: str = LINE) -> None:
     """Make a QListWidget show whole, wrapped entries (see WrapDelegate)."""
+    view.installEventFilter(_Relayout(view))
     view.setProperty("selectedFill", selected_fill)
     view.setProperty("lineColour", line)
     view.setItemDelegate(WrapDelegate(view))

@@ -11,7 +11,14 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence, QResizeEvent, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QScrollArea, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QScrollArea,
+    QStackedWidget,
+    QTableWidget,
+    QWidget,
+)
 
 from . import common as C
 from .houses import HousesPage
@@ -130,6 +137,10 @@ class DirectWorkTab(QWidget):
         self._scale = 1 if step == 0 else min(max(self._scale + step, 0), len(SCALES) - 1)
         self.setStyleSheet(C.style(self._points * SCALES[self._scale]))
         self.sidebar.setFixedWidth(self.sidebar.sizeHintForColumn(0) + 48)
+        for view in self.findChildren(QListWidget):  # wrapped entries need their new heights
+            view.doItemsLayout()
+        for table in self.findChildren(QTableWidget):
+            table.resizeRowsToContents()
         self.message.emit(f"Text size {round(SCALES[self._scale] * 100)}%")
         return SCALES[self._scale]
 
