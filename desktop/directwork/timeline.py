@@ -54,11 +54,13 @@ class TimelineStrip(QWidget):
         self.update()
 
     def _range(self) -> tuple[_dt.date, _dt.date]:
-        lo = min(e.date.earliest() for e in self.events)
-        hi = max(e.date.earliest() for e in self.events)
-        lo = _dt.date(lo.year, 1, 1)
-        hi = _dt.date(hi.year + 1, 1, 1)
-        return lo, hi
+        first = min(e.date.earliest() for e in self.events)
+        last = max(e.date.earliest() for e in self.events)
+        if self.close_up and (last - first).days < 540:  # a close-up: whole months around the events
+            lo = _month(first.year, first.month - 1)
+            hi = _month(last.year, last.month + 2)
+            return lo, hi
+        return _dt.date(first.year, 1, 1), _dt.date(last.year + 1, 1, 1)
 
     def paintEvent(self, _e: object) -> None:
         p = QPainter(self)
@@ -86,7 +88,8 @@ class TimelineStrip(QWidget):
             x = left + (right - left) * (when - lo).days / span
             p.drawLine(QPointF(x, axis_y - 4), QPointF(x, axis_y + 4))
             w = fm.horizontalAdvance(text) + 6
-            p.drawText(QRectF(x - w / 2, axis_y + 6, w, fm.height()), int(Qt.AlignmentFlag.AlignCenter), text)
+            lx = min(max(x - w / 2, r.left() + 4), r.right() - 4 - w)  # end labels stay inside
+            p.drawText(QRectF(lx, axis_y + 6, w, fm.height()), int(Qt.AlignmentFlag.AlignCenter), text)
         radius = max(fm.height() * 0.32, 5.0)
         most = max(int((axis_y - r.top() - fm.height() - radius * 2) // (radius * 2.4)), 1)
         lanes: list[float] = []
@@ -135,8 +138,23 @@ class TimelineStrip(QWidget):
             self.picked.emit(best[1])
 
 
+def _month(year: int, month: int) -> _dt.date:
+    """The first of a month counted on from January of `year` (month 0 is last December)."""
+    year += (month - 1) // 12
+    return _dt.date(year, (month - 1) % 12 + 1, 1)
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def _ticks(lo: _dt.date, hi: _dt.date, years: int) -> list[tuple[_dt.date, str]]:
-    """Year marks (every 1, 2, 5… years); for three years or less, seasons as well."""
+    """Year marks (every 1, 2, 5… years); seasons for three years or less; months for a close-up."""
+    if (hi - lo).days <= 600:
+        out, d = [], lo
+        while d <= hi:
+            out.append((d, f"{_MONTHS[d.month - 1]} {d.year}" if d.month == 1 or d == lo else _MONTHS[d.month - 1]))
+            d = _month(d.year, d.month + 1)
+        return out
     if years <= 3:
         out = []
         for y in range(lo.year, hi.year + 1):
