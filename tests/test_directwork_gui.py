@@ -377,3 +377,23 @@ def test_keys_choose_the_tool_and_size_the_text(tab, qtbot):
     qtbot.keyClick(words, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
     assert tab.sidebar.currentRow() == 2 and tab.stack.currentIndex() == 2
     assert tab.pages["chronology"].isAncestorOf(QApplication.focusWidget())
+
+
+def test_an_entry_kept_private_then_taken_out(tab, qtbot):
+    page = tab.houses
+    case = tab.host.document.case
+    lst = page.lists["dreams"]
+    lst.setFocus()
+    lst.setCurrentRow(2)  # “A dog called Draig”
+    page.toggle_private()
+    entry = next(e for e in case.record("three_houses", "th_1").entries if e.words == "A dog called Draig")
+    assert entry.private
+    assert tab.host.document.undo_stack.undoText() == "Keep “A dog called Draig” out of print (private)"
+    assert "never printed" in lst.item(2).text()
+    lst.setCurrentRow(2)
+    page.remove_entry()
+    assert all(e.words != "A dog called Draig" for e in case.record("three_houses", "th_1").entries)
+    tab.host.document.undo_stack.undo()
+    tab.host.document.undo_stack.undo()
+    entry = next(e for e in case.record("three_houses", "th_1").entries if e.words == "A dog called Draig")
+    assert not entry.private

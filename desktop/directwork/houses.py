@@ -99,12 +99,15 @@ class HousesPage(C.Page):
         self.photo_button.setToolTip("Add a photo of a drawing on paper (where and when it was taken is removed)")
         self.remove_button = QPushButton("Re&move")
         self.remove_button.setToolTip("The child changed their mind: take the chosen entry out")
+        self.private_button = QPushButton("Pri&vate")
+        self.private_button.setToolTip("Keep the chosen entry in the record but never print it (or print it again)")
         add = QHBoxLayout()
         add.addWidget(C.label("&Words:", self.words))
         add.addWidget(self.words, 1)
         add.addWidget(self.add_button)
         more = C.row(C.label("in", self.house), self.house, C.label("written &by", self.writer), self.writer,
-                     None, self.draw_button, self.photo_button, self.remove_button, stretch_last=False)
+                     None, self.draw_button, self.photo_button, self.private_button, self.remove_button,
+                     stretch_last=False)
 
         self.sharing = SharingPanel(self.host, self.current, self._put)
 
@@ -127,6 +130,7 @@ class HousesPage(C.Page):
         self.draw_button.clicked.connect(self.draw)
         self.photo_button.clicked.connect(self.add_photo)
         self.remove_button.clicked.connect(self.remove_entry)
+        self.private_button.clicked.connect(self.toggle_private)
         self.sharing.print_button.clicked.connect(self.print_copy)
         self.sharing.blank_button.clicked.connect(self.print_blank)
         self.setTabOrder(self.words, self.house)
@@ -160,7 +164,7 @@ class HousesPage(C.Page):
         self.record.setCurrentIndex(max(self.record.findData(self.houses_id), 0))
         h = self.current()
         for w in (self.theme, self.words, self.house, self.writer, self.add_button, self.draw_button,
-                  self.photo_button, self.remove_button):
+                  self.photo_button, self.remove_button, self.private_button):
             w.setEnabled(h is not None)
         self.new_button.setEnabled(case is not None)
         self.words.setPlaceholderText("Write exactly what the child says, then press Enter" if h is not None else
@@ -313,6 +317,17 @@ class HousesPage(C.Page):
             self.host.report(f"The photo could not be read ({exc.strerror or exc}).")
             return
         self.add_picture(data, photo=True)
+
+    def toggle_private(self) -> None:
+        h, i = self.current(), self.selected_entry()
+        if h is None or i is None:
+            self.host.message.emit("Choose an entry in one of the houses first.")
+            return
+        e = h.entries[i]
+        what = _short(e.words) if e.words.strip() else "the drawing"
+        text = f"Keep {what} out of print (private)" if not e.private else f"Print {what} again"
+        entries = h.entries[:i] + (replace(e, private=not e.private),) + h.entries[i + 1:]
+        self._put(replace(h, entries=entries), text)
 
     def remove_entry(self) -> None:
         h, i = self.current(), self.selected_entry()
