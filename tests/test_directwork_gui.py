@@ -397,3 +397,18 @@ def test_an_entry_kept_private_then_taken_out(tab, qtbot):
     tab.host.document.undo_stack.undo()
     entry = next(e for e in case.record("three_houses", "th_1").entries if e.words == "A dog called Draig")
     assert not entry.private
+
+
+def test_story_pages_move_but_the_cover_stays_first(tab):
+    tab.show_tool(3)
+    page = tab.pages["story"]
+    doc = tab.host.document
+    before = [p.section for p in doc.case.record("stories", "story_1").pages]
+    page.pages.setCurrentRow(2)  # Who is worried?
+    assert page.move_page(1)
+    after = [p.section for p in doc.case.record("stories", "story_1").pages]
+    assert after[2:4] == [before[3], before[2]] and page.page_index == 3
+    assert doc.undo_stack.undoText() == "Move “Who is worried?” to page 4"
+    page.pages.setCurrentRow(1)
+    assert not page.move_page(-1)  # not above the cover
+    assert [p.section for p in doc.case.record("stories", "story_1").pages] == after

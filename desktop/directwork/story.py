@@ -76,11 +76,17 @@ class StoryEditor(C.Page):
         self.new_page.setToolTip("One idea on each page: add another page of the same kind when there is more to say")
         self.add_page_button = QPushButton("Add this pa&ge")
         self.remove_page_button = QPushButton("Remove page")
+        self.up_button = QPushButton("Move &up")
+        self.down_button = QPushButton("Move &down")
+        for b, tip in ((self.up_button, "Move this page earlier (Alt+U)"),
+                       (self.down_button, "Move this page later (Alt+D)")):
+            b.setToolTip(tip)
         left = QVBoxLayout()
         left.addWidget(C.label("P&ages", self.pages))
         left.addWidget(self.pages, 1)
         left.addWidget(self.new_page)
         left.addLayout(C.row(self.add_page_button, self.remove_page_button))
+        left.addLayout(C.row(self.up_button, self.down_button))
 
         self.heading = C.heading("", 1.3)
         self.prompt = C.label("", role="hint")
@@ -118,6 +124,8 @@ class StoryEditor(C.Page):
         self.pages.currentRowChanged.connect(self._picked)
         self.add_page_button.clicked.connect(self.add_page)
         self.remove_page_button.clicked.connect(self.remove_page)
+        self.up_button.clicked.connect(lambda: self.move_page(-1))
+        self.down_button.clicked.connect(lambda: self.move_page(1))
         self.keep_button.clicked.connect(self.keep_words)
         QShortcut(QKeySequence("Ctrl+Return"), self.text, activated=self.keep_words,
                   context=Qt.ShortcutContext.WidgetShortcut)
@@ -193,6 +201,11 @@ class StoryEditor(C.Page):
             self.text.setPlainText(page.text if page else "")
             self.text.blockSignals(False)
         self.remove_page_button.setEnabled(page is not None)
+        count = len(st.pages) if st else 0
+        movable = page is not None and page.section != "title"  # the cover stays first
+        above = st.pages[self.page_index - 1] if st and self.page_index > 0 else None
+        self.up_button.setEnabled(movable and above is not None and above.section != "title")
+        self.down_button.setEnabled(movable and self.page_index < count - 1)
         self._live()
         self.pictures.show_page(self.host.case, page.picture if page else None, page.text if page else "")
 
@@ -323,6 +336,25 @@ class StoryEditor(C.Page):
             self.page_index = at
             self.refresh()
             self.text.setFocus()
+
+    def move_page(self, step: int) -> bool:
+        """The page one place earlier (-1) or later (1); the cover stays first."""
+        self.keep_words()
+        st, n = self.current(), self.page_index
+        if st is None or not 0 <= n < len(st.pages):
+            return False
+        to = n + step
+        if not 0 <= to < len(st.pages) or "title" in (st.pages[n].section, st.pages[to].section):
+            self.host.message.emit("The cover stays the first page.")
+            return False
+        pages = list(st.pages)
+        pages[n], pages[to] = pages[to], pages[n]
+        heading = page_heading(st.pages[n], st)
+        if self._put(replace(st, pages=tuple(pages)), f"Move “{heading}” to page {to + 1}"):
+            self.page_index = to
+            self.refresh()
+            return True
+        return False
 
     def remove_page(self) -> None:
         st, page = self.current(), self._page()
