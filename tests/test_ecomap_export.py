@@ -13,7 +13,7 @@ from genogram.cli import main
 from genogram.demo import load_demo
 from genogram.export.ecomap_export import EcomapOptions, changes, export_ecomap, pair
 from genogram.layout.ecomap import find_ecomap, layout_ecomap
-from genogram.model import Put
+from genogram.model import Centre, Ecomap, FuzzyDate, Put
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -108,3 +108,67 @@ def test_cli_writes_each_format_and_refuses_an_unknown_snapshot(tmp_path, capsys
     with pytest.raises(ValueError, match="no ecomap 'nope'"):
         from genogram.export.ecomap_export import export_for_cli
         export_for_cli(load_demo("kowalski-price"), "pdf", {"ecomap": "nope"})
+
+
+# ---- privacy and the pictograms' licence line -----------------------------------------------------
+ATTRIBUTION = "OpenMoji"
+
+
+def _tiny(school: bool = True, hide: bool = True):
+    """An invented case: Sky (the child) and Rowan, who is private, on the ecomap and in the home."""
+    from genogram.model import (AddPerson, Case, Centre, EcoConnection, Ecomap, EcoSystem, Household,
+                                Person, SetMeta)
+
+    case = Case()
+    case.apply(SetMeta(replace(case.meta, title="The Tern family", hide_private_in_exports=hide)))
+    case.apply(AddPerson(Person(id="p1", given="Sky", family_name="Tern")))
+    case.apply(AddPerson(Person(id="p2", given="Rowan", family_name="Quillfeather", private=True)))
+    case.apply(Put("households", Household(id="h1", members=("p1", "p2"))))
+    case.apply(Put("ecomaps", Ecomap(id="e1", centre=Centre.HOUSEHOLD, centre_person="p1", household="h1")))
+    case.apply(Put("eco_systems", EcoSystem(id="s1", ecomap="e1", name="Rowan", person="p2")))
+    case.apply(Put("eco_connections", EcoConnection(id="c1", ecomap="e1", system="s1", person="p1",
+                                                    helps="Weekend visits")))
+    case.apply(Put("eco_systems", EcoSystem(id="s2", ecomap="e1", name="School" if school else "Zq")))
+    case.apply(Put("eco_connections", EcoConnection(id="c2", ecomap="e1", system="s2", person="p2")))
+    return case
+
+
+def _svg_words(data: bytes) -> str:
+    return " ".join(t.text or "" for t in ET.fromstring(data).iter(f"{SVG}text"))
+
+
+@pytest.mark.parametrize("orientation", ["landscape", "portrait"])
+def test_a_private_person_is_printed_as_private(orientation):
+    case = _tiny()
+    text = " ".join(_pages(export_ecomap(case, "pdf", EcomapOptions(orientation=orientation))))
+    assert "Rowan" not in text and "Quillfeather" not in text
+    assert "Private" in text and "Sky" in text and "Weekend visits" in text
+    assert "Rowan" not in _svg_words(export_ecomap(case, "svg"))
+    shown = " ".join(_pages(export_ecomap(_tiny(hide=False), "pdf")))  # the case says: show all
+    assert "Rowan" in shown and "Quillfeather" in shown
+
+
+def test_what_changed_does_not_name_a_private_person():
+    case = _tiny()
+    case.apply(Put("ecomaps", Ecomap(id="e0", centre=Centre.HOUSEHOLD, centre_person="p1",
+                                     household="h1", date=FuzzyDate(2025))))
+    lines = changes(case, find_ecomap(case, "e0"), find_ecomap(case, "e1"))
+    assert "New: Private" in lines and not any("Rowan" in line for line in lines)
+    text = " ".join(_pages(export_ecomap(case, "pdf", EcomapOptions(compare=()))))
+    assert "Rowan" not in text and "Quillfeather" not in text
+
+
+def test_the_licence_line_is_printed_only_on_pages_with_a_pictogram():
+    assert ATTRIBUTION in " ".join(_pages(export_ecomap(_tiny(school=True), "pdf")))
+    pages = _pages(export_ecomap(load_demo("kowalski-price"), "pdf"))
+    assert len(pages) == 2 and ATTRIBUTION in pages[0]
+    assert ATTRIBUTION not in pages[1]  # the key overleaf shows no pictogram
+    assert ATTRIBUTION not in " ".join(_pages(export_ecomap(_tiny(school=False), "pdf")))
+    assert ATTRIBUTION in _svg_words(export_ecomap(_tiny(school=True), "svg"))
+    assert ATTRIBUTION not in _svg_words(export_ecomap(_tiny(school=False), "svg"))
+
+
+def test_the_demo_sheets_carry_the_licence_line(rivers):
+    assert ATTRIBUTION in _pages(export_ecomap(rivers, "pdf"))[0]
+    assert ATTRIBUTION in " ".join(_pages(export_ecomap(rivers, "pdf", EcomapOptions(compare=()))))
+    assert ATTRIBUTION in _svg_words(export_ecomap(rivers, "svg", EcomapOptions(compare=())))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -38,6 +39,7 @@ from genogram.model import (
     Quality,
     Union,
     UnknownIdError,
+    UpdatePerson,
 )
 from genogram.notation.metrics import text_width
 from genogram.pictures import pictograms
@@ -316,3 +318,56 @@ def test_missing_ecomaps_are_one_clear_sentence() -> None:
         ecomap_json(Case())
     with pytest.raises(UnknownIdError, match="no ecomap 'e7'"):
         layout_ecomap(build(1), "e7")
+
+
+def _with_private_person() -> Case:
+    """Jo (p2) is private: on the ecomap as a system, named on a line, and in the household."""
+    case = build(2)
+    case.apply(UpdatePerson(replace(case.family.person("p2"), private=True)))
+    case.apply(Put("eco_systems", EcoSystem(id="s3", ecomap="e1", name="Jo", person="p2",
+                                            picture="media:jo.png")))
+    case.apply(Put("eco_connections", EcoConnection(id="c3", ecomap="e1", system="s3", person="p1")))
+    case.apply(Put("eco_connections", EcoConnection(id="c4", ecomap="e1", system="s1", person="p2")))
+    return case
+
+
+def test_a_printout_names_a_private_person_private_and_the_screen_shows_them() -> None:
+    from genogram.notation.ecomap_glyphs import ecomap_glyphs
+    from genogram.notation.glyphs import Text, walk
+
+    case = _with_private_person()
+    screen = layout_ecomap(case, "e1")
+    assert screen.systems["s3"].name == "Jo Stone" and screen.connections["c4"].person_label == "Jo"
+    assert screen.systems["s3"].picture == "media:jo.png"
+    printed = layout_ecomap(case, "e1", hide_private=True)
+    assert printed.systems["s3"].name == "Private" and printed.systems["s3"].picture == ""
+    assert printed.connections["c4"].person_label == "Private"
+    assert printed.connections["c3"].person_label == "Mia"  # only the private person is masked
+    words = " ".join(g.text for g in walk(ecomap_glyphs(case, printed)) if isinstance(g, Text))
+    assert "Jo" not in words.split() and "Stone" in words  # Mia Stone, in the household
+    assert "Private" in words
+    shown = " ".join(g.text for g in walk(ecomap_glyphs(case, screen)) if isinstance(g, Text))
+    assert "Jo" in shown.split()
+    # leaving private systems out (what a printout does) masks private people too
+    assert layout_ecomap(case, "e1", include_private=False).systems["s3"].name == "Private"
+
+
+def test_a_private_child_in_the_centre_is_titled_private_on_a_printout() -> None:
+    case = build(1)
+    case.apply(UpdatePerson(replace(case.family.person("p1"), private=True)))
+    assert layout_ecomap(case, "e1", hide_private=True).centre.title == "The family"
+    case.apply(Put("ecomaps", Ecomap(id="e1", centre=Centre.CHILD, centre_person="p1")))
+    assert layout_ecomap(case, "e1", hide_private=True).centre.title == "Private"
+    assert layout_ecomap(case, "e1").centre.title == "Mia Stone"
+
+
+def test_a_household_name_that_names_a_private_person_is_not_printed() -> None:
+    from genogram.layout.ecomap_centre import names_someone
+
+    case = build(1)
+    case.apply(UpdatePerson(replace(case.family.person("p2"), private=True)))
+    hidden = frozenset({"p2"})
+    assert names_someone(case, "Mia and Jo", hidden) and names_someone(case, "Jo's flat", hidden)
+    assert not names_someone(case, "Joanne's flat", hidden) and not names_someone(case, "Stone house", hidden)
+    assert layout_ecomap(case, "e1", hide_private=True).centre.title == "Mia's home"
+    assert layout_ecomap(case, "e1").centre.title == "Mia and Jo"

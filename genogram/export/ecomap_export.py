@@ -4,6 +4,10 @@ The drawing, its key and its numbered notes ("what helps", "what is hard") come 
 notation (`ecomap_glyphs`, `ecomap_legend_glyphs`); this module only arranges them on a page
 with the title and the date. A compare sheet puts "then" and "now" at one scale, next to
 each other, with a short list of what changed, so a family can see it at a glance.
+
+Printouts follow `case.meta.hide_private_in_exports`: private systems are left out and a
+private person of the genogram is named "Private", as on the genogram printout. Every page
+that shows a bundled pictogram carries its licence line, small, at the bottom.
 """
 from __future__ import annotations
 
@@ -25,6 +29,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from .. import pictures
 from ..layout.ecomap import EcomapLayout, find_ecomap, layout_ecomap, system_name
 from ..model import Case, EcoConnection, Ecomap, EcoSystem, Quality
 from ..model.family import id_order
@@ -33,7 +38,7 @@ from ..notation import styles as S
 from ..notation.ecomap_glyphs import ecomap_glyphs, note_text, scaled
 from ..notation.ecomap_legend import ecomap_legend_glyphs, legend_entries
 from ..notation.geometry import bounds
-from ..notation.glyphs import Glyph, Group, Text
+from ..notation.glyphs import Glyph, Group, Image, Text, walk
 from . import doc_style as D
 from .diagram_pdf import GlyphFlowable, paint
 from .fonts import register
@@ -76,7 +81,35 @@ def titles(case: Case, eco: Ecomap) -> tuple[str, str]:
 
 
 def _layout(case: Case, eco_id: str) -> EcomapLayout:
-    return layout_ecomap(case, eco_id, include_private=not case.meta.hide_private_in_exports)
+    hide = case.meta.hide_private_in_exports
+    return layout_ecomap(case, eco_id, include_private=not hide, hide_private=hide)
+
+
+def shows_pictogram(glyphs: list[Glyph]) -> bool:
+    """Whether a bundled pictogram is drawn (and so its licence line must be printed)."""
+    return any(isinstance(g, Image) and g.ref.startswith("pictogram:") for g in walk(glyphs))
+
+
+def with_attribution(glyphs: list[Glyph]) -> list[Glyph]:
+    """A sheet for SVG or PNG, with the pictograms' licence line under it when it shows one."""
+    if not shows_pictogram(glyphs):
+        return glyphs
+    x0, _, _, y1 = bounds(glyphs)
+    return glyphs + [Text(x0, y1 + 16, pictures.attribution(), D.ATTRIBUTION_SIZE, "regular",
+                          "start", S.MUTED)]
+
+
+class _Drawing(GlyphFlowable):  # type: ignore[misc]
+    """A drawing that notes, on the page it lands on, whether it showed a pictogram."""
+
+    def __init__(self, glyphs: list[Glyph], pages: set[int], **kw: object) -> None:
+        super().__init__(glyphs, bounds(glyphs), **kw)  # type: ignore[arg-type]
+        self.pages, self.pictogram = pages, shows_pictogram(glyphs)
+
+    def draw(self) -> None:
+        super().draw()
+        if self.pictogram:
+            self.pages.add(self.canv.getPageNumber())
 
 
 def numbered_notes(case: Case, lay: EcomapLayout) -> list[EcoConnection]:
@@ -124,10 +157,11 @@ def changes(case: Case, then: Ecomap, now: Ecomap) -> list[str]:
     def world(eco: Ecomap) -> dict[str, tuple[str, EcoConnection | None]]:
         out: dict[str, tuple[str, EcoConnection | None]] = {}
         conns = [c for c in case.records("eco_connections") if c.ecomap == eco.id]
+        hide = case.meta.hide_private_in_exports
         for s in case.records("eco_systems"):
-            if s.ecomap == eco.id and not (s.private and case.meta.hide_private_in_exports):
+            if s.ecomap == eco.id and not (s.private and hide):
                 mine = sorted((c for c in conns if c.system == s.id), key=lambda c: c.person is not None)
-                out[_match_key(case, s)] = (system_name(case, s), mine[0] if mine else None)
+                out[_match_key(case, s)] = (system_name(case, s, hide), mine[0] if mine else None)
         return out
 
     old, new = world(then), world(now)
@@ -163,8 +197,8 @@ def sheet_glyphs(case: Case, eco_id: str) -> list[Glyph]:
     body = ecomap_with_key(case, lay)
     x0, y0, _, _ = bounds(body)
     title, sub = titles(case, eco)
-    return [Text(x0, y0 - 24, title, 14.0, "bold", "start", S.INK),
-            Text(x0, y0 - 10, sub, 9.0, "regular", "start", S.MUTED)] + body
+    return with_attribution([Text(x0, y0 - 24, title, 14.0, "bold", "start", S.INK),
+                             Text(x0, y0 - 10, sub, 9.0, "regular", "start", S.MUTED)] + body)
 
 
 def _page(opts: EcomapOptions) -> tuple[float, float]:
@@ -172,10 +206,22 @@ def _page(opts: EcomapOptions) -> tuple[float, float]:
 
 
 def _doc(buf: io.BytesIO, page: tuple[float, float], title: str, sub: str, what: str,
-         side: float = 0.0) -> BaseDocTemplate:
+         side: float = 0.0, pictured: set[int] | None = None) -> BaseDocTemplate:
     """A page with the title and date on top; `side` > 0 splits the first page into the
-    drawing on the left and a column that wide on the right (for the key and the notes)."""
+    drawing on the left and a column that wide on the right (for the key and the notes).
+    The pages in `pictured` (filled in as drawings land) get the pictograms' licence line."""
     pw, ph = page
+    pictured = set() if pictured is None else pictured
+
+    def finish(c: Canvas, doc: BaseDocTemplate) -> None:
+        if c.getPageNumber() not in pictured:
+            return
+        c.saveState()
+        c.translate(0, ph)
+        c.scale(1, -1)
+        paint(c, [Text(MARGIN, ph - MARGIN + 4, pictures.attribution(), D.ATTRIBUTION_SIZE,
+                       "regular", "start", S.MUTED)])
+        c.restoreState()
 
     def decorate(c: Canvas, doc: BaseDocTemplate) -> None:
         c.saveState()
@@ -192,11 +238,11 @@ def _doc(buf: io.BytesIO, page: tuple[float, float], title: str, sub: str, what:
                           producer="Kinscape (reportlab)", subject=sub)
     fh = ph - 2 * MARGIN - HEADER - FOOTER
     full = Frame(MARGIN, MARGIN + FOOTER, pw - 2 * MARGIN, fh, 0, 0, 0, 0, id="drawing")
-    templates = [PageTemplate("ecomap", [full], onPage=decorate)]
+    templates = [PageTemplate("ecomap", [full], onPage=decorate, onPageEnd=finish)]
     if side:
         left = Frame(MARGIN, MARGIN + FOOTER, pw - 2 * MARGIN - side - 16, fh, 0, 0, 0, 0, id="left")
         right = Frame(pw - MARGIN - side, MARGIN + FOOTER, side, fh, 0, 0, 0, 0, id="right")
-        templates.insert(0, PageTemplate("split", [left, right], onPage=decorate,
+        templates.insert(0, PageTemplate("split", [left, right], onPage=decorate, onPageEnd=finish,
                                          autoNextPageTemplate="ecomap"))
     doc.addPageTemplates(templates)
     return doc
@@ -245,11 +291,11 @@ def ecomap_pdf(case: Case, opts: EcomapOptions) -> bytes:
     drawing = _drawing(case, lay, notes=True)
     title, sub = titles(case, eco)
     buf = io.BytesIO()
+    pictured: set[int] = set()
     if opts.orientation == "landscape":  # drawing left, key and notes beside it
         side = page[0] * 0.36
-        doc = _doc(buf, page, title, sub, "ecomap", side)
-        story: list[object] = [GlyphFlowable(drawing, bounds(drawing), max_scale=MAX_FIT_SCALE),
-                               FrameBreak()]
+        doc = _doc(buf, page, title, sub, "ecomap", side, pictured)
+        story: list[object] = [_Drawing(drawing, pictured, max_scale=MAX_FIT_SCALE), FrameBreak()]
         notes = _notes_table(case, lay, side)
         key = _key(case, [lay], side)
         used = sum(f.wrap(side, page[1])[1] for f in notes + key)  # type: ignore[attr-defined]
@@ -258,10 +304,10 @@ def ecomap_pdf(case: Case, opts: EcomapOptions) -> bytes:
         story += notes + key
     else:
         width = page[0] - 2 * MARGIN
-        doc = _doc(buf, page, title, sub, "ecomap")
+        doc = _doc(buf, page, title, sub, "ecomap", pictured=pictured)
         key = _key(case, [lay], width)
         key_h = bounds(key[1].glyphs)[3] - bounds(key[1].glyphs)[1] + 14 if key else 0.0  # type: ignore[attr-defined]
-        story = [GlyphFlowable(drawing, bounds(drawing), max_scale=MAX_FIT_SCALE, reserve=key_h)]
+        story = [_Drawing(drawing, pictured, max_scale=MAX_FIT_SCALE, reserve=key_h)]
         story += key + _notes_table(case, lay, width)
     doc.build(story)
     return buf.getvalue()
@@ -286,11 +332,11 @@ def _side_by_side(case: Case, then: Ecomap, now: Ecomap) -> tuple[list[Glyph], l
 
 def compare_sheet_glyphs(case: Case, then: Ecomap, now: Ecomap) -> list[Glyph]:
     """The compare sheet for PNG and SVG: title, both drawings, what changed, the key."""
-    pictures, lays = _side_by_side(case, then, now)
-    x0, y0, x1, y1 = bounds(pictures)
+    drawings, lays = _side_by_side(case, then, now)
+    x0, y0, x1, y1 = bounds(drawings)
     out: list[Glyph] = [Text(x0, y0 - 30, case.meta.title or "Ecomap", 14.0, "bold", "start", S.INK),
                         Text(x0, y0 - 16, f"What changed from {when(then)} to {when(now)}", 9.0,
-                             "regular", "start", S.MUTED)] + pictures
+                             "regular", "start", S.MUTED)] + drawings
     y = y1 + 24
     out.append(Text(x0, y, "What changed", 11.0, "bold", "start", S.INK))
     for line in changes(case, then, now):
@@ -301,19 +347,20 @@ def compare_sheet_glyphs(case: Case, then: Ecomap, now: Ecomap) -> list[Glyph]:
         kg = key[1].glyphs  # type: ignore[attr-defined]
         kx0, ky0, _, _ = bounds(kg)
         out += [scaled(g, 1.0, x0 - kx0, y + 20 - ky0) for g in kg]
-    return out
+    return with_attribution(out)
 
 
 def compare_pdf(case: Case, then: Ecomap, now: Ecomap, opts: EcomapOptions) -> bytes:
     register()
     page = _page(opts)
     width = page[0] - 2 * MARGIN
-    pictures, lays = _side_by_side(case, then, now)
+    drawings, lays = _side_by_side(case, then, now)
     title = case.meta.title or "Ecomap"
     sub = f"Ecomaps of {when(then)} and {when(now)} side by side" + (
         " · fictional family" if case.meta.fictional else "")
     buf = io.BytesIO()
-    doc = _doc(buf, page, title, sub, "ecomaps compared")
+    pictured: set[int] = set()
+    doc = _doc(buf, page, title, sub, "ecomaps compared", pictured=pictured)
     st = D.full_styles()
     lines = changes(case, then, now)
     text_w = min(300.0, width * 0.4)
@@ -324,8 +371,8 @@ def compare_pdf(case: Case, then: Ecomap, now: Ecomap, opts: EcomapOptions) -> b
     below = Table([[said, key_flow]], colWidths=[text_w, width - text_w], hAlign="LEFT")
     below.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     _, below_h = below.wrap(width, page[1])
-    story: list[object] = [GlyphFlowable(pictures, bounds(pictures), max_scale=MAX_FIT_SCALE,
-                                         reserve=below_h + 8), Spacer(1, 8), below]
+    story: list[object] = [_Drawing(drawings, pictured, max_scale=MAX_FIT_SCALE, reserve=below_h + 8),
+                           Spacer(1, 8), below]
     doc.build(story)
     return buf.getvalue()
 

@@ -8,6 +8,10 @@ Nothing overlaps: not the circles, not the centre, and no line runs through a ci
 A system the user has placed keeps its place: `EcoSystem.position` is the centre of its circle
 in points, relative to the centre of the ecomap (x right, y down), so it survives the drawing
 growing around it. The others are placed around those.
+
+Printouts pass `hide_private`: a private person of the genogram keeps their place on the
+ecomap but is named "Private" (on their circle, on a line, in the centre), as on the genogram
+printout. The screen shows the practitioner everything.
 """
 from __future__ import annotations
 
@@ -18,7 +22,9 @@ from ..ecomap_palette import load_palette
 from ..model import Case, EcoConnection, Ecomap, EcoSystem, Energy, UnknownIdError
 from ..model.family import id_order
 from ..notation.ecomap_styles import ENERGY_ARROW_LENGTH, NOTE_BADGE_R, PERSON_LABEL_SIZE
+from ..notation.genogram import hidden_people
 from ..notation.metrics import text_width
+from ..notation.styles import PRIVATE_LABEL
 from ..pictures import suggest
 from .ecomap_centre import CentrePlace, layout_centre
 from .ecomap_rings import Point, nearest_clear, place
@@ -114,8 +120,11 @@ def find_ecomap(case: Case, ecomap_id: str | None = None) -> Ecomap:
                                     id_order(m.id)))
 
 
-def system_name(case: Case, s: EcoSystem) -> str:
-    """A person on the ecomap is the same person as on the genogram: their current name."""
+def system_name(case: Case, s: EcoSystem, hide_private: bool = False) -> str:
+    """A person on the ecomap is the same person as on the genogram: their current name
+    ("Private" on a printout that hides private people)."""
+    if s.person and s.person in hidden_people(case, hide_private):
+        return PRIVATE_LABEL
     if s.person and case.family.has_person(s.person):
         return case.family.person(s.person).display_name
     return s.name or "Unnamed"
@@ -130,18 +139,24 @@ def system_radius(lines: list[str]) -> float:
 
 
 # ---- the layout ---------------------------------------------------------------------------------
-def layout_ecomap(case: Case, ecomap_id: str | None = None, *,
-                  include_private: bool = True) -> EcomapLayout:
-    """Place the centre, every system of the ecomap and every connection line."""
+def layout_ecomap(case: Case, ecomap_id: str | None = None, *, include_private: bool = True,
+                  hide_private: bool | None = None) -> EcomapLayout:
+    """Place the centre, every system of the ecomap and every connection line.
+
+    `include_private=False` leaves out systems marked private; `hide_private` names private
+    people of the genogram "Private" (by default: whenever private systems are left out)."""
+    hide = (not include_private) if hide_private is None else hide_private
     eco = find_ecomap(case, ecomap_id)
     palette = load_palette()
     systems = [s for s in case.records("eco_systems")
                if s.ecomap == eco.id and (include_private or not s.private)]
     shown = {s.id for s in systems}
     conns = [c for c in case.records("eco_connections") if c.ecomap == eco.id and c.system in shown]
-    centre = layout_centre(case, eco, len(conns))
+    centre = layout_centre(case, eco, len(conns), hide)
     rc = centre.r
-    labels = {s.id: wrap_name(system_name(case, s)) for s in systems}
+    masked = hidden_people(case, hide)
+    names = {s.id: system_name(case, s, hide) for s in systems}
+    labels = {s.id: wrap_name(names[s.id]) for s in systems}
     r = max([system_radius(v) for v in labels.values()] + [MIN_SYSTEM_R])
 
     pinned = [s for s in systems if s.position is not None]
@@ -168,9 +183,9 @@ def layout_ecomap(case: Case, ecomap_id: str | None = None, *,
     for s in systems:
         x, y = centres[s.id]
         out.systems[s.id] = SystemPlace(
-            s.id, system_name(case, s), s.category, _picture(s),
+            s.id, names[s.id], s.category, _picture(s, s.person in masked),
             x + dx, y + dy, r, tuple(labels[s.id]), s.position is not None, s.person)
-    _connect(case, eco, out)
+    _connect(case, eco, out, masked)
     return out
 
 
@@ -209,8 +224,11 @@ def _fit(text: str, cut: bool = False) -> str:
     return text.rstrip() + "…"
 
 
-def _picture(s: EcoSystem) -> str:
-    """The system's own picture, else the palette's pictogram, else one its name suggests."""
+def _picture(s: EcoSystem, masked: bool = False) -> str:
+    """The system's own picture, else the palette's pictogram, else one its name suggests.
+    A masked private person shows no photo or drawing, and nothing their name suggests."""
+    if masked:
+        return s.picture if s.picture and s.picture.startswith("pictogram:") else ""
     if s.picture:
         return s.picture
     kind = load_palette().find(s.name)
@@ -218,7 +236,8 @@ def _picture(s: EcoSystem) -> str:
     return f"pictogram:{keywords[0]}" if keywords else ""
 
 
-def _connect(case: Case, eco: Ecomap, out: EcomapLayout) -> None:
+def _connect(case: Case, eco: Ecomap, out: EcomapLayout,
+             masked: frozenset[str] = frozenset()) -> None:
     """Lines run along the ray from the centre; several to one system run side by side."""
     conns: list[EcoConnection] = [c for c in case.records("eco_connections")
                                   if c.ecomap == eco.id and c.system in out.systems]
@@ -238,7 +257,7 @@ def _connect(case: Case, eco: Ecomap, out: EcomapLayout) -> None:
             x1, y1 = s.cx - ux * b + ox, s.cy - uy * b + oy
             x2, y2 = cx + ux * a + ox, cy + uy * a + oy
             length = math.hypot(x2 - x1, y2 - y1)
-            name = _person_name(case, c.person)
+            name = _person_name(case, c.person, masked)
             label_at = None
             along = ENERGY_ARROW_LENGTH + 3.0 if c.energy in _ARROW_AT_SYSTEM else 0.0
             if name:  # out from the system's edge (and its arrowhead) far enough to clear it
@@ -253,9 +272,11 @@ def _connect(case: Case, eco: Ecomap, out: EcomapLayout) -> None:
                 c.person, name, label_at)
 
 
-def _person_name(case: Case, pid: str | None) -> str:
+def _person_name(case: Case, pid: str | None, masked: frozenset[str] = frozenset()) -> str:
     if not pid or not case.family.has_person(pid):
         return ""
+    if pid in masked:
+        return PRIVATE_LABEL
     p = case.family.person(pid)
     return p.short_name or p.display_name
 

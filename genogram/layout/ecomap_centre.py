@@ -4,18 +4,23 @@ The household's genogram is the genogram's own layout of just those people, scal
 its emotional lines and household outline are left out (the circle already says "household",
 and the ecomap is about the world around the family). The circle grows to hold its title and
 that drawing, and to give every connection line room where it meets the edge.
+
+A printout masks private people here as the genogram printout does (`hide_private`): they
+keep their symbol, labelled "Private"; a private child at the centre is titled "Private".
 """
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+import re
+from dataclasses import dataclass, fields, replace
 
 from ..model import Case, Centre, Ecomap
 from ..notation.ecomap_styles import CENTRE_LEAVES_OUT, CENTRE_TITLE_SIZE, HOUSEHOLD_SCALE
-from ..notation.genogram import genogram_glyphs
+from ..notation.genogram import genogram_glyphs, hidden_people
 from ..notation.geometry import bounds
 from ..notation.glyphs import Glyph, Group
 from ..notation.metrics import text_width
+from ..notation.styles import PRIVATE_LABEL
 from .genogram import layout_genogram
 from .types import Box, GenogramLayout
 
@@ -25,6 +30,14 @@ TITLE_GAP = 4.0  # between the centre's title and the household drawn under it
 LINE_PITCH = 16.0  # room round the centre's edge for each line and its arrowhead
 
 Point = tuple[float, float]
+
+
+@dataclass
+class HouseholdLayout(GenogramLayout):
+    """The household's genogram layout, remembering whether it is drawn for a printout that
+    masks private people (so whoever draws the centre masks them the same way)."""
+
+    hide_private: bool = False
 
 
 @dataclass(frozen=True)
@@ -82,13 +95,28 @@ def centre_members(case: Case, eco: Ecomap) -> tuple[str, ...]:
     return (focus,) if focus and fam.has_person(focus) else ()
 
 
-def centre_title(case: Case, eco: Ecomap) -> str:
+def names_someone(case: Case, text: str, people: frozenset[str]) -> bool:
+    """Whether `text` (a household's name) uses the first or known-as name of one of `people`."""
+    words = {re.sub(r"['’]s$", "", w.strip(".,;:()")).casefold() for w in text.split()}
+    for pid in people:
+        p = case.family.person(pid)
+        if words & {w.casefold() for w in f"{p.given} {p.known_as}".split()}:
+            return True
+    return False
+
+
+def centre_title(case: Case, eco: Ecomap, hide_private: bool = False) -> str:
+    """The household's name, else the child's name (or "NAME's home"); on a printout that
+    masks private people, no title that names one of them."""
     fam = case.family
     focus = eco.centre_person or case.meta.index_person
+    hidden = hidden_people(case, hide_private)
     if eco.centre is Centre.HOUSEHOLD and eco.household:
         hh = next((h for h in fam.households() if h.id == eco.household), None)
-        if hh is not None and hh.name:
+        if hh is not None and hh.name and not names_someone(case, hh.name, hidden):
             return hh.name
+    if focus and focus in hidden:
+        return PRIVATE_LABEL if eco.centre is Centre.CHILD else "The family"
     if focus and fam.has_person(focus):
         name = fam.person(focus).display_name
         if eco.centre is Centre.CHILD:
@@ -97,19 +125,28 @@ def centre_title(case: Case, eco: Ecomap) -> str:
     return "The family"
 
 
-def household_glyphs(case: Case, household: GenogramLayout) -> list[Glyph]:
-    """The household's genogram glyphs at its own coordinates, less what the ecomap leaves out."""
-    return [g for g in genogram_glyphs(case, household)
+def household_glyphs(case: Case, household: GenogramLayout,
+                     hide_private: bool | None = None) -> list[Glyph]:
+    """The household's genogram glyphs at its own coordinates, less what the ecomap leaves out;
+    private people masked when `hide_private` (by default: as the layout was made for)."""
+    if hide_private is None:
+        hide_private = getattr(household, "hide_private", False)
+    return [g for g in genogram_glyphs(case, household, hide_private)
             if not (isinstance(g, Group) and g.kind in CENTRE_LEAVES_OUT)]
 
 
-def layout_centre(case: Case, eco: Ecomap, lines: int) -> CentrePlace:
+def layout_centre(case: Case, eco: Ecomap, lines: int, hide_private: bool = False) -> CentrePlace:
     """The centre at (0, 0): big enough for its title and household, and for `lines` to meet
-    its edge apart. Title on top, the household centred under it, the block centred."""
+    its edge apart. Title on top, the household centred under it, the block centred.
+    `hide_private` masks private people, for printouts."""
     members = centre_members(case, eco)
-    title = centre_title(case, eco)
+    title = centre_title(case, eco, hide_private)
     title_w = text_width(title, CENTRE_TITLE_SIZE, "bold")
-    household = layout_genogram(case, people=set(members)) if members else None
+    household = None
+    if members:
+        plain = layout_genogram(case, people=set(members))
+        household = HouseholdLayout(**{f.name: getattr(plain, f.name) for f in fields(plain)},
+                                    hide_private=hide_private)
     content = Box(0.0, 0.0, 0.0, 0.0)
     if household is not None and household.people:
         x0, y0, x1, y1 = bounds(household_glyphs(case, household))
