@@ -116,8 +116,17 @@ ATTRIBUTION = "OpenMoji"
 
 def _tiny(school: bool = True, hide: bool = True):
     """An invented case: Sky (the child) and Rowan, who is private, on the ecomap and in the home."""
-    from genogram.model import (AddPerson, Case, Centre, EcoConnection, Ecomap, EcoSystem, Household,
-                                Person, SetMeta)
+    from genogram.model import (
+        AddPerson,
+        Case,
+        Centre,
+        EcoConnection,
+        Ecomap,
+        EcoSystem,
+        Household,
+        Person,
+        SetMeta,
+    )
 
     case = Case()
     case.apply(SetMeta(replace(case.meta, title="The Tern family", hide_private_in_exports=hide)))

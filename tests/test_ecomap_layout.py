@@ -12,8 +12,8 @@ from genogram.ecomap_palette import OTHER, PaletteError, load_palette, palette_f
 from genogram.layout.ecomap import (
     MAX_NAME_LINES,
     MIN_SYSTEM_R,
-    SYSTEM_TEXT_WIDTH,
     SYSTEM_FONT_SIZE,
+    SYSTEM_TEXT_WIDTH,
     EcomapLayout,
     ecomap_json,
     layout_ecomap,
