@@ -67,6 +67,18 @@ class PeopleModel(QAbstractTableModel):
     def row_of(self, pid: str) -> int:
         return self._ids.index(pid)
 
+    def _person_at(self, row: int) -> Person | None:
+        """The person on `row`, or None while their row is on its way out.
+
+        An undo takes the person out of the case first and tells the table afterwards, and
+        the view commits an open editor in between: that row must read as empty, not raise.
+        """
+        if self._doc is None or not 0 <= row < len(self._ids):
+            return None
+        pid = self._ids[row]
+        family = self._doc.case.family
+        return family.person(pid) if family.has_person(pid) else None
+
     # ---- Qt model API ---------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self._ids)
@@ -86,16 +98,16 @@ class PeopleModel(QAbstractTableModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() in EDITABLE and self._doc is not None:
-            person = self._doc.case.family.person(self._ids[index.row()])
-            if person.kind is PersonKind.PERSON or index.column() in (KNOWN_AS, BORN):
-                base |= Qt.ItemFlag.ItemIsEditable
+        person = self._person_at(index.row()) if index.column() in EDITABLE else None
+        if person is not None and (person.kind is PersonKind.PERSON
+                                   or index.column() in (KNOWN_AS, BORN)):
+            base |= Qt.ItemFlag.ItemIsEditable
         return base
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or self._doc is None:
+        person = self._person_at(index.row()) if index.isValid() else None
+        if person is None or self._doc is None:  # (no document: no person either)
             return None
-        person = self._doc.case.family.person(self._ids[index.row()])
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(person, col)
@@ -169,7 +181,9 @@ class PeopleModel(QAbstractTableModel):
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if role != Qt.ItemDataRole.EditRole or self._doc is None or index.column() not in EDITABLE:
             return False
-        person = self._doc.case.family.person(self._ids[index.row()])
+        person = self._person_at(index.row())
+        if person is None:
+            return False  # removed (by an undo) while their cell was being typed in
         text = str(value if value is not None else "").strip()
         try:
             changed, what = self._changed(person, index.column(), text)

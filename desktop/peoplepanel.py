@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
@@ -75,6 +76,10 @@ class PeoplePanel(QWidget):
         self._doc: CaseDocument | None = None
         self.model = PeopleModel(self)
         self.model.problem.connect(self.message)
+        # Before the table hears of it (connected first): an editor on a person who is going
+        # away closes without writing, so half-typed text never lands on a missing person.
+        # (Another case opening resets the model, and Qt's reset drops editors unwritten.)
+        self.model.rowsAboutToBeRemoved.connect(self._close_editor_on_rows)
 
         self.heading = QLabel(self)
         self.heading.setAccessibleName("Case title")
@@ -163,6 +168,15 @@ class PeoplePanel(QWidget):
             row = self.model.row_of(child) if child and doc.case.family.has_person(child) else 0
             self.table.setCurrentIndex(self.view_index(row, GIVEN))
             self.table.scrollTo(self.table.currentIndex())
+
+    def _close_editor_on_rows(self, _parent: QModelIndex, first: int, last: int) -> None:
+        """Close the cell editor of a row going away, without writing what was typed."""
+        if self.table.state() != QAbstractItemView.State.EditingState:
+            return
+        current = self.proxy.mapToSource(self.table.currentIndex())
+        editor = self.table.indexWidget(self.table.currentIndex())
+        if editor is not None and current.isValid() and first <= current.row() <= last:
+            self.table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def view_index(self, row: int, column: int) -> QModelIndex:
         """The table's index for the model's `row` (the table may be sorted)."""

@@ -2,16 +2,21 @@
 
 The same writers `genogram export` uses, so a file saved here is the file the command writes.
 A child's page that cannot fit one page is refused with the writer's sentence saying what to
-shorten, and nothing is written; every file is written atomically.
+shorten, and nothing is written; every file is written atomically. Every export ends in one
+sentence: where the file was saved, or why it was not (never silence, never a traceback).
 """
 from __future__ import annotations
 
+import logging
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from genogram.storage.atomic import write_bytes_atomic
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -22,6 +27,11 @@ class ExportKind:
     suffix: str
     filter: str
     menu: str = ""  # the File menu's words, with a mnemonic the menu does not use yet
+
+    @property
+    def thing(self) -> str:
+        """What is saved, for sentences: "the full plan as PDF"."""
+        return self.what.removeprefix("Save ")
 
 
 KINDS = (
@@ -58,15 +68,26 @@ def suggested_name(case: Any, plan: Any, kind: ExportKind) -> str:
 
 
 def export(kind: ExportKind, case: Any, plan: Any, choose: Callable[[ExportKind, str], str | None],
-           report: Callable[[str], None]) -> str | None:
-    """Ask where, build, write. Returns the path written, or None (cancelled or refused)."""
+           report: Callable[[str], None], tell: Callable[[str], None] = lambda _text: None,
+           ) -> str | None:
+    """Ask where, build, write. Returns the path written, or None (cancelled or refused).
+
+    `tell` (the status bar) hears where the file went, or that nothing was chosen; `report`
+    (a message box) hears why a file could not be made or written.
+    """
     from genogram.export.child_plan import ChildPlanError
 
+    if case is None or plan is None:
+        tell("There is no plan in this case yet, so there is nothing to save: start one on the "
+             "Plan tab.")
+        return None
     path = choose(kind, suggested_name(case, plan, kind))
     if not path:
+        tell(f"{_sentence(kind.thing)[:-1]} was not saved, because no file was chosen.")
         return None
     if not path.lower().endswith(kind.suffix):
         path += kind.suffix
+    path = os.path.abspath(path)
     try:
         data = build(kind.key, case, plan)
     except ChildPlanError as exc:
@@ -75,11 +96,21 @@ def export(kind: ExportKind, case: Any, plan: Any, choose: Callable[[ExportKind,
     except (ValueError, OSError) as exc:
         report(f"The plan could not be saved: {_sentence(str(exc))}")
         return None
+    except ImportError as exc:
+        report(f"{_sentence(kind.thing)[:-1]} was not saved, because this copy of Kinscape is "
+               f"missing a part it needs ({exc.name}); please tell whoever supports Kinscape.")
+        return None
+    except Exception:  # a writer's fault must not pass in silence: say so, keep the details
+        log.exception("building %s failed", kind.key)
+        report(f"{_sentence(kind.thing)[:-1]} was not saved because of a fault in Kinscape; "
+               "please tell whoever supports Kinscape.")
+        return None
     try:
         write_bytes_atomic(path, data)
     except OSError as exc:
         report(f"The plan could not be saved to {path}: {exc.strerror or exc}.")
         return None
+    tell(f"Saved {kind.thing} to {path}.")
     return path
 
 

@@ -75,6 +75,17 @@ class PlanOutline(QTreeWidget):
         self.addTopLevelItem(head)
         return head
 
+    def item_ids(self) -> set[str]:
+        """The ids of the items the list shows."""
+        ids: set[str] = set()
+        for i in range(self.topLevelItemCount()):
+            head = self.topLevelItem(i)
+            for j in range(head.childCount() if head is not None else 0):
+                kind, ident = head.child(j).data(0, KIND)  # type: ignore[union-attr]
+                if kind == "item":
+                    ids.add(ident)
+        return ids
+
     def node_for(self, key: tuple[str, str]) -> QTreeWidgetItem | None:
         for i in range(self.topLevelItemCount()):
             head = self.topLevelItem(i)

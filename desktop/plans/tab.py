@@ -168,15 +168,36 @@ class PlanTab(QWidget):
     def set_document(self, doc: Any) -> None:
         if self.doc is not None:
             self.doc.case.events.disconnect(self._on_change)
+            self.doc.undo_stack.indexChanged.disconnect(self._on_undo_step)
             # Words half-typed into the old case must not land in the new one.
-            self.form.item, self.views.plan, self.header.plan = None, None, None
-            focused = QApplication.focusWidget()
-            if focused is not None and self.isAncestorOf(focused):
-                focused.clearFocus()
+            self._drop_typing(self.form, self.views, self.header)
         self.doc = doc
         self.plan_id = None
         doc.case.events.connect(self._on_change)
+        doc.undo_stack.indexChanged.connect(self._on_undo_step)
         self.refresh()
+
+    def _drop_typing(self, *forms: QWidget) -> None:
+        """Forget what these forms show and take the typing focus out of them, so words
+        half-typed there are written nowhere."""
+        focused = QApplication.focusWidget()
+        for form in forms:
+            if form is self.form:
+                self.form.item = None
+            else:
+                form.plan = None  # type: ignore[attr-defined]
+            if focused is not None and form.isAncestorOf(focused):
+                focused.clearFocus()
+
+    def _on_undo_step(self, _index: int) -> None:
+        """Undo and Redo can take away the plan or an item: the list follows at once, so it
+        never offers an item that no longer exists (other changes follow on the next turn)."""
+        plan = self.plan
+        if plan is None:
+            if self.plan_id is not None:
+                self.refresh()  # the plan shown was taken away
+        elif self.tree.item_ids() != {i.id for i in plan.items}:
+            self.refresh()
 
     def _on_change(self, change: Any) -> None:
         if change.collection in ("plans", "people", "meta", "safety_maps", "child_links", "unions"):
@@ -194,7 +215,12 @@ class PlanTab(QWidget):
         case = self.case
         plans = case.records("plans") if case is not None else []
         if self.plan_id not in {p.id for p in plans}:
+            if self.plan_id is not None:  # the plan being written was taken away (by Undo)
+                self._drop_typing(self.form, self.views, self.header)
             self.plan_id = plans[-1].id if plans else None
+        elif self.form.item is not None and self.plan is not None \
+                and self.form.item.id not in {i.id for i in self.plan.items}:
+            self._drop_typing(self.form)  # the item being written was taken away
         self.plans.clear()
         for p in plans:
             self.plans.addItem(self._plan_name(p), p.id)
@@ -220,8 +246,8 @@ class PlanTab(QWidget):
         self.plans.setEnabled(on)
         for b in self.export_buttons.values():
             b.setEnabled(on)
-        for a in self.export_actions:
-            a.setEnabled(on)
+        for a in self.export_actions:  # File menu: with no plan yet, it says so rather than grey out
+            a.setEnabled(self.doc is not None)
 
     def select(self, kind: str, ident: str) -> None:
         self.tree.select(kind, ident)
@@ -293,8 +319,8 @@ class PlanTab(QWidget):
 
     def _push_item(self, item: PlanItem, label: str) -> None:
         plan = self.plan
-        if plan is None:
-            return
+        if plan is None or all(i.id != item.id for i in plan.items):
+            return  # the item was taken away (by Undo) while it was being written
         items = tuple(item if i.id == item.id else i for i in plan.items)
         self._push_plan(replace(plan, items=items), label)
 
@@ -335,7 +361,10 @@ class PlanTab(QWidget):
             return
         kind, ident = node.data(0, KIND)
         if kind == "item":
-            item = next(i for i in plan.items if i.id == ident)
+            item = next((i for i in plan.items if i.id == ident), None)
+            if item is None:  # the list was behind the plan: show the plan as it is now
+                self.refresh()
+                return
             ident = section_of(plan, item) or item.section
         elif kind != "section":
             return
@@ -359,7 +388,11 @@ class PlanTab(QWidget):
         if plan is None or node is None or node.data(0, KIND)[0] != "item":
             return
         ident = node.data(0, KIND)[1]
-        item = next(i for i in plan.items if i.id == ident)
+        item = next((i for i in plan.items if i.id == ident), None)
+        if item is None:  # the list was behind the plan (an Undo had taken the item away)
+            self.refresh()
+            self.message.emit("That item is no longer in the plan, so there was nothing to remove.")
+            return
         from genogram.export.plan_pdf import item_role
 
         self._push_plan(replace(plan, items=tuple(i for i in plan.items if i.id != ident)),
@@ -368,15 +401,11 @@ class PlanTab(QWidget):
 
     # ---- printing ---------------------------------------------------------------------------
     def export(self, kind: exporting.ExportKind) -> str | None:
-        plan = self.plan
-        if plan is None or self.case is None:
-            return None
-        self._commit()
-        plan = self.plan
-        path = exporting.export(kind, self.case, plan, self.choose_path, self.report_error)
-        if path:
-            self.message.emit(f"Saved {kind.title.rstrip('…').lower()} to {path}")
-        return path
+        """Save one reader's copy; ends with one sentence saying where it went, or why not."""
+        if self.plan is not None:
+            self._commit()  # words still being typed belong in the copy
+        return exporting.export(kind, self.case, self.plan, self.choose_path, self.report_error,
+                                self.message.emit)
 
     def _choose_with_dialog(self, kind: exporting.ExportKind, suggested: str) -> str | None:
         path, _ = QFileDialog.getSaveFileName(self, kind.what, suggested, kind.filter)
