@@ -1,19 +1,24 @@
 """File > Import GEDCOM… and File > Export GEDCOM…: genealogy files in and out of the window.
 
 Import opens a .ged as a new, unsaved case (the current case is asked about first, as Open
-does) and puts the importer's one-line summary in the status bar; a file that cannot be read
-is one sentence in a message box and the open case stays as it was. Export writes the family
+does) and puts the importer's one-line summary in the status bar; when the import had to guess
+(dates kept as approximate or left out, a character set assumed) the same line is also shown in
+a message box (`inform`, replaceable in tests), because a status bar message can be cut short
+or replaced before anyone reads it. A file that cannot be read is one sentence in a message box
+and the open case stays as it was. Export writes the family
 structure as GEDCOM 7 atomically, so a failed write never leaves half a file. Questions, file
 choices and errors go through the window's replaceable `ask`, `choose_path` and `report_error`
 (the file chooser is asked with the modes "import_gedcom" and "export_gedcom").
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from .document.editor import CaseDocument
 
@@ -35,6 +40,7 @@ class GedcomActions:
         self.export_action.setStatusTip("Save the family structure for a genealogy program (.ged)")
         self.export_action.triggered.connect(lambda _c=False: self.export_gedcom())
         self.actions = [self.import_action, self.export_action]
+        self.inform: Callable[[str], None] = self._inform_with_box
 
     # ---- import -------------------------------------------------------------------------------
     def import_gedcom(self, path: str | None = None) -> bool:
@@ -59,8 +65,19 @@ class GedcomActions:
             return False
         w.set_document(CaseDocument(case))
         w.settings.set_last_folder(str(Path(path).resolve().parent))
-        w.statusBar().showMessage(f"{name}: {summary.line()}", 15000)
+        line = f"{name}: {summary.line()}"
+        w.statusBar().showMessage(line, 15000)
+        if summary.needs_attention():
+            self.inform(line)
         return True
+
+    def _inform_with_box(self, text: str) -> None:
+        """The summary in a box the user closes; window-modal but not blocking the caller."""
+        box = QMessageBox(QMessageBox.Icon.Information, "Import GEDCOM", text,
+                          QMessageBox.StandardButton.Ok, self.window)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setObjectName("gedcomImportSummary")
+        box.open()
 
     # ---- export -------------------------------------------------------------------------------
     def export_gedcom(self, path: str | None = None) -> bool:

@@ -1,7 +1,8 @@
 """`genogram import FILE.ged -o CASE.kinscape`: a family tree from a genealogy program.
 
-Prints one summary line (how many people and families, what was skipped); a file that cannot
-be read gets one line naming the line number and no output file. An existing case is never
+Prints one summary line (how many people and families, which dates could only be kept as
+approximate or were left out and whose they are, what was skipped); a file that cannot be read
+gets one line naming the line number and no output file. An existing case is never
 replaced unless asked (`--force`), because a case holds a practitioner's work.
 """
 from __future__ import annotations
@@ -19,7 +20,9 @@ def register(sub: Any) -> None:
         help="make a case from a GEDCOM 5.5.1 or 7 file",
         description="Read a GEDCOM file (5.5.1 or 7) into a new case: names, sex, birth and "
                     "death dates, partnerships, marriages and divorces, and children with their "
-                    "birth, adoptive or foster families. Other facts are skipped and counted.",
+                    "birth, adoptive or foster families. Other facts are skipped and counted; "
+                    "dates that cannot be read exactly are kept as approximate, and the "
+                    "summary line names them.",
     )
     parser.add_argument("ged", metavar="FILE.ged", help="the GEDCOM file to read")
     parser.add_argument("-o", "--output", required=True, metavar="CASE",

@@ -32,7 +32,7 @@ from ..model import (
     case_from_dict,
 )
 from ..model.codec import CaseFormatError, encode
-from .gedcom_dates import parse_gedcom_date
+from .gedcom_dates import read_gedcom_date
 from .gedcom_parse import GedcomError, Node, Parsed, parse_gedcom
 
 __all__ = ["NOT_KNOWN", "GedcomError", "ImportSummary", "import_gedcom"]
@@ -61,12 +61,26 @@ class ImportSummary:
     version: str = ""
     skipped: Counter[str] = field(default_factory=Counter)
     unknown_partners: int = 0
-    unread_dates: int = 0
+    approximate_dates: list[str] = field(default_factory=list)  # "30 FEB 1990 for Ana Silva"
+    unread_dates: list[str] = field(default_factory=list)  # dates left out, said the same way
     notes: list[str] = field(default_factory=list)
+
+    def needs_attention(self) -> bool:
+        """True when the user should check something: a date guessed or left out, a note."""
+        return bool(self.approximate_dates or self.unread_dates or self.notes)
 
     def line(self) -> str:
         people = _n(self.people, "person", "people")
         parts = [f"Imported {people} and {_n(self.families, 'family', 'families')}"]
+        if self.approximate_dates:
+            were = "was" if len(self.approximate_dates) == 1 else "were"
+            parts.append(f"{_n(len(self.approximate_dates), 'date', 'dates')} could not be read"
+                         f" exactly and {were} kept as approximate"
+                         f" ({_examples(self.approximate_dates)})")
+        if self.unread_dates:
+            were = "was" if len(self.unread_dates) == 1 else "were"
+            parts.append(f"{_n(len(self.unread_dates), 'date', 'dates')} could not be read and"
+                         f" {were} left out ({_examples(self.unread_dates)})")
         if self.unknown_partners:
             parts.append(f'added {_n(self.unknown_partners, "partner", "partners")} as'
                          f' "{NOT_KNOWN}" where a family names only one')
@@ -76,14 +90,16 @@ class ImportSummary:
             shown = ", ".join(f"{tag} {n}" for tag, n in top[:4])
             more = ", …" if len(top) > 4 else ""
             parts.append(f"skipped {_n(total, 'record', 'records')} we do not use ({shown}{more})")
-        if self.unread_dates:
-            parts.append(f"left out {_n(self.unread_dates, 'date', 'dates')} we could not read")
         parts.extend(self.notes)
         return "; ".join(parts) + "."
 
 
 def _n(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
+
+
+def _examples(items: list[str], shown: int = 2) -> str:
+    return ", ".join(items[:shown]) + (", …" if len(items) > shown else "")
 
 
 @dataclass
@@ -112,6 +128,9 @@ class _Importer:
         self.indi: dict[str, Node] = {}
         self.fams: dict[str, _Fam] = {}
         self.kinds: dict[str, str] = {}  # xref -> record tag, for messages about wrong pointers
+        # Whose dates are being read: (None, person) or (family, its partners).
+        self._owner: tuple[str | None, tuple[str, ...]] = (None, ())
+        self._dates: list[tuple[bool, str, tuple[str | None, tuple[str, ...]]]] = []
         for rec in parsed.records:
             if rec.xref:
                 self.kinds[rec.xref] = rec.tag
@@ -146,6 +165,7 @@ class _Importer:
     # ---- people ---------------------------------------------------------------------------
     def _person(self, pid: str, rec: Node) -> Person:
         f: dict[str, Any] = {"id": pid, "ref": rec.xref}
+        self._owner = (None, (rec.xref or pid,))
         named = False
         birth_stand_in: Node | None = None
         death_stand_in: Node | None = None
@@ -214,9 +234,10 @@ class _Importer:
         date = None
         for c in node.children:
             if c.tag == "DATE" and date is None:
-                date = parse_gedcom_date(c.value)
-                if date is None and c.value.strip():
-                    self.summary.unread_dates += 1
+                date, as_written = read_gedcom_date(c.value)
+                text = " ".join(c.value.split())
+                if text and not as_written:  # guessed or left out: the user is told which
+                    self._dates.append((date is None, text, self._owner))
             elif c.tag != "TYPE":
                 self._skip(c)
         return date
@@ -275,6 +296,7 @@ class _Importer:
                                       f" {xref}")
 
     def _union_fields(self, fam: _Fam) -> dict[str, Any]:
+        self._owner = (fam.node.xref or "a family", tuple(fam.partners))
         seen: dict[str, Node] = {}
         events: dict[str, Any] = {}
         for c in fam.node.children:
@@ -384,6 +406,7 @@ class _Importer:
                               "kind": (kind or ChildKind.BIRTH).value})
             self.summary.families += 1
         self.summary.people = len(self.indi)
+        self._name_dates({xref: p.display_name for xref, p in zip(self.indi, people)})
         data = {"schema_version": 1, "meta": encode(CaseMeta(title=title)),
                 "people": [encode(p) for p in people], "unions": unions, "child_links": links}
         try:
@@ -392,6 +415,19 @@ class _Importer:
             raise GedcomError(None, f"the file describes a family Kinscape cannot hold: {exc}"
                               ) from None
         return case, self.summary
+
+
+    def _name_dates(self, names: dict[str, str]) -> None:
+        """Each guessed or left-out date as the user can find it: "30 FEB 1990 for Ana Silva"."""
+        for left_out, text, (family, xrefs) in self._dates:
+            shown = text if len(text) <= 30 else text[:29] + "…"
+            known = [names[x] for x in xrefs if x in names]
+            if family is None:
+                whose = known[0] if known else xrefs[0]
+            else:
+                whose = "the partnership of " + " and ".join(known) if known else family
+            target = self.summary.unread_dates if left_out else self.summary.approximate_dates
+            target.append(f"{shown} for {whose}")
 
 
 def encode_fields(fields: dict[str, Any]) -> dict[str, Any]:
