@@ -5,15 +5,23 @@ the case (a shared folder might sync a half-finished case) and never in /tmp (cl
 Each copy `ID.kinscape` has a sidecar `ID.json` (which file it belongs to, when, what title)
 and a lock `ID.lock` held while its Kinscape runs, so a second Kinscape does not offer a copy
 that is still in use. After a crash the lock is stale, and the next start offers the copy back.
+
+A copy that cannot be written (disk full, folder read-only) never stops the user working and
+never touches the case: the user is told once, in the status bar of the window that holds the
+document (or whoever listens to `problem`), and told again only after a copy has been written
+since. A sidecar that cannot be read (garbage, cut short, not a JSON object) is ignored with a
+log line; its copy is still offered, and only the user's Discard deletes it.
 """
 from __future__ import annotations
 
 import datetime as _dt
 import json
+import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer
+from PySide6.QtCore import QLockFile, QMetaMethod, QObject, QStandardPaths, QTimer, Signal
 
 from genogram.model import Case
 from genogram.storage.atomic import write_bytes_atomic
@@ -21,12 +29,18 @@ from genogram.storage.casefile import CaseFileError, FileStamp, case_from_bytes,
 
 from .editor import CaseDocument
 
+log = logging.getLogger(__name__)
 
-def recovery_dir() -> Path:
-    """The folder for recovery copies, created on first use."""
+WRITE_FAILED = ("Kinscape could not keep a recovery copy (disk full?); save your work now with"
+                " Ctrl+S.")
+
+
+def recovery_dir(create: bool = True) -> Path:
+    """The folder for recovery copies, created on first use (OSError if it cannot be)."""
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     folder = Path(base) / "recovery"
-    folder.mkdir(parents=True, exist_ok=True)
+    if create:
+        folder.mkdir(parents=True, exist_ok=True)
     return folder
 
 
@@ -55,10 +69,18 @@ class Recovery:
 class Autosaver(QObject):
     """Writes the document's recovery copy every `seconds` while it has unsaved edits."""
 
+    problem = Signal(str)  # one sentence for the user, once per run of failed writes
+
     def __init__(self, document: CaseDocument, seconds: float, folder: Path | None = None) -> None:
         super().__init__(document)
         self.document = document
-        self.folder = folder or recovery_dir()
+        if folder is None:
+            try:
+                folder = recovery_dir()
+            except OSError:  # a read-only profile: each write will fail, and say so once
+                folder = recovery_dir(create=False)
+        self.folder = folder
+        self._told = False  # the user has been told that copies are failing
         self.copy = self.folder / f"{document.session_id}.kinscape"
         self._lock = QLockFile(str(self.copy.with_suffix(".lock")))
         self._lock.setStaleLockTime(0)  # only a dead process's lock is stale, never a slow one
@@ -101,10 +123,24 @@ class Autosaver(QObject):
             }
             write_bytes_atomic(self.copy.with_suffix(".json"),
                                json.dumps(sidecar, indent=1).encode("utf-8"))
-        except OSError:
-            return False  # a full disk must not stop the user working; the next tick tries again
+        except OSError as exc:  # a full disk must not stop the user working: the next tick retries
+            self._failed(exc)
+            return False
         self._written_changes = self._changes
+        self._told = False  # copies work again: a later failure is news
         return True
+
+    def _failed(self, exc: OSError) -> None:
+        log.warning("recovery copy %s not written: %s", self.copy, exc)
+        if self._told:
+            return
+        self._told = True
+        self.problem.emit(WRITE_FAILED)
+        if not self.isSignalConnected(QMetaMethod.fromSignal(self.problem)):
+            window = self.document.parent()  # the main window sets itself as the parent
+            status_bar = getattr(window, "statusBar", None)
+            if callable(status_bar):
+                status_bar().showMessage(WRITE_FAILED)
 
     def remove(self) -> None:
         """The case was saved, or its edits were thrown away on purpose: no copy is needed."""
@@ -123,7 +159,7 @@ class Autosaver(QObject):
 
 def find_recoveries(folder: Path | None = None) -> list[Recovery]:
     """Copies whose Kinscape is no longer running, newest first."""
-    folder = folder or recovery_dir()
+    folder = folder or recovery_dir(create=False)  # none yet (or none possible): no copies
     found: list[Recovery] = []
     for copy in folder.glob("*.kinscape"):
         lock = QLockFile(str(copy.with_suffix(".lock")))
@@ -131,19 +167,55 @@ def find_recoveries(folder: Path | None = None) -> list[Recovery]:
         if not lock.tryLock(0):
             continue  # another Kinscape is still working on it
         lock.unlock()
-        try:
-            meta = json.loads(copy.with_suffix(".json").read_text("utf-8"))
-        except (OSError, ValueError):
-            meta = {}
+        meta = _read_sidecar(copy.with_suffix(".json"))
+        original = meta.get("original")
+        title = meta.get("title")
+        saved_at = meta.get("saved_at")
         found.append(Recovery(
             copy=copy,
-            original=meta.get("original"),
-            saved_at=str(meta.get("saved_at", "an unknown time")).replace("T", " "),
-            title=str(meta.get("title") or "Untitled case"),
+            original=original if isinstance(original, str) and original else None,
+            saved_at=(saved_at.replace("T", " ") if isinstance(saved_at, str) and saved_at
+                      else _modified_at(copy)),
+            title=title if isinstance(title, str) and title.strip() else "Untitled case",
             stamp=_stamp_from(meta.get("stamp")),
         ))
-    found.sort(key=lambda r: r.copy.stat().st_mtime, reverse=True)
+    found.sort(key=lambda r: _mtime(r.copy), reverse=True)
     return found
+
+
+def _read_sidecar(path: Path) -> dict[str, Any]:
+    """The sidecar's fields, or {} (with a log line) when it is missing or damaged."""
+    try:
+        meta = json.loads(path.read_bytes().decode("utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError, RecursionError) as exc:
+        log.warning("ignoring damaged recovery sidecar %s: %s", path, exc)
+        return {}
+    if not isinstance(meta, dict):
+        log.warning("ignoring damaged recovery sidecar %s: not a JSON object", path)
+        return {}
+    wrong = [k for k in ("original", "saved_at", "title")
+             if meta.get(k) is not None and not isinstance(meta[k], str)]
+    if wrong or not isinstance(meta.get("stamp"), (dict, type(None))):
+        log.warning("ignoring damaged recovery sidecar %s: fields of the wrong kind", path)
+        return {}
+    return meta
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _modified_at(copy: Path) -> str:
+    """When the copy was last written, for a copy whose sidecar does not say."""
+    seconds = _mtime(copy)
+    if not seconds:
+        return "an unknown time"
+    return _dt.datetime.fromtimestamp(seconds).isoformat(sep=" ", timespec="seconds")
 
 
 def recover(recovery: Recovery) -> CaseDocument:
