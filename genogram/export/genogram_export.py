@@ -18,7 +18,13 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate, 
 from ..layout.types import GenogramLayout
 from ..model import Case
 from ..notation import styles as S
-from ..notation.genogram import genogram_glyphs
+from ..notation.genogram import (
+    genogram_glyphs,
+    hidden_people,
+    mask_glyphs,
+    names_private,
+    private_names,
+)
 from ..notation.geometry import bounds
 from ..notation.glyphs import Glyph, Group, Text
 from ..notation.legend import legend_glyphs
@@ -57,14 +63,24 @@ def _date(case: Case) -> str:
     return f"{d.day} {d.strftime('%B')} {d.year}"
 
 
+def _private_names(case: Case) -> tuple[str, ...]:
+    """The names a printout keeps out of its text (none when the case prints everyone)."""
+    return private_names(case, hidden_people(case, case.meta.hide_private_in_exports))
+
+
 def title_lines(case: Case) -> tuple[str, str]:
+    """The sheet's title and date line; a title that names a private person is not printed
+    (the sheet is then just "Genogram"), since a family reads it first."""
     title = case.meta.title or "Genogram"
+    if names_private(title, _private_names(case)):
+        title = "Genogram"
     sub = f"Genogram as at {_date(case)}" + (" · fictional family" if case.meta.fictional else "")
     return title, sub
 
 
 def sheet_glyphs(case: Case, layout: GenogramLayout) -> list[Glyph]:
-    """The whole sheet for SVG and PNG: title and date above the drawing, the key below."""
+    """The whole sheet for SVG and PNG: title and date above the drawing, the key below;
+    on a printout that masks private people, no text on it names one."""
     hide = case.meta.hide_private_in_exports
     drawing = genogram_glyphs(case, layout, hide)
     x0, y0, x1, y1 = bounds(drawing)
@@ -72,7 +88,7 @@ def sheet_glyphs(case: Case, layout: GenogramLayout) -> list[Glyph]:
     head: list[Glyph] = [Text(x0, y0 - 24, title, 14.0, "bold", "start", S.INK),
                          Text(x0, y0 - 10, sub, 9.0, "regular", "start", S.MUTED)]
     key = legend_glyphs(case, max(x1 - x0, 420.0), x0, y1 + 18, hide)
-    return head + drawing + key
+    return mask_glyphs(case, head + drawing + key, _private_names(case))
 
 
 # ---- PDF ---------------------------------------------------------------------------------------
@@ -173,7 +189,7 @@ def genogram_pdf(case: Case, layout: GenogramLayout, opts: ExportOptions) -> byt
     hide = case.meta.hide_private_in_exports
     drawing = genogram_glyphs(case, layout, hide)
     region = bounds(drawing)
-    key = legend_glyphs(case, frame_w, hide_private=hide)
+    key = mask_glyphs(case, legend_glyphs(case, frame_w, hide_private=hide), _private_names(case))
     key_region = bounds(key)
     title, sub = title_lines(case)
 

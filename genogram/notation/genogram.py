@@ -4,10 +4,17 @@ Drawing order is back to front: households, partnerships and child lines, the em
 overlay, then people (whose white symbols and label patches sit on top of the lines).
 Every group carries the id of what it shows, so the canvas can hit-test and select.
 Notes are never drawn: they are private working notes, not part of the picture.
+
+A printout that hides private people (`hide_private`) also keeps their names out of every
+other text it prints: a household named after one of them is drawn without its name, a
+label that calls someone by them ("Dana's Nan") falls back to the person's own name, and
+anything left has the name replaced by "Private" (`private_names`, `mask_private`).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from functools import lru_cache
 
 from ..layout.types import GenogramLayout, HouseholdPlace, PersonPlace, UnionPlace
 from ..model import Case, ChildKind, FuzzyDate, Person, PersonKind
@@ -17,7 +24,7 @@ from . import styles as S
 from .bond_route import bond_points
 from .geometry import offset
 from .glyphs import Glyph, Group, Point, Text
-from .metrics import label_lines, text_width
+from .metrics import label_lines, text_width, wrap, years_label
 from .regions import rounded, union_outline
 
 
@@ -45,7 +52,84 @@ def omitted_people(case: Case, hide_private: bool) -> frozenset[str]:
                      if case.family.person(pid).kind is not PersonKind.PERSON)
 
 
-def person_group(case: Case, place: PersonPlace, masked: bool = False) -> Group:
+# ---- private names in printed text ----------------------------------------------------------------
+def private_names(case: Case, hidden: frozenset[str]) -> tuple[str, ...]:
+    """What would name one of the `hidden` people in a printed text: their full name, first
+    (and other given) names, the name they are known by (whole and word by word), and their
+    family name unless someone printed shares it (then it tells nobody anything). Longest first."""
+    shared = {p.family_name.strip().casefold() for p in case.family.people() if p.id not in hidden}
+    names: set[str] = set()
+    for pid in hidden:
+        p = case.family.person(pid)
+        given, known, family = p.given.strip(), p.known_as.strip(), p.family_name.strip()
+        names.update((given, known, f"{known or given} {family}", f"{given} {family}",
+                      *given.split(), *known.split()))
+        if family.casefold() not in shared:
+            names.add(family)
+    names = {n.strip() for n in names if sum(ch.isalnum() for ch in n) > 1}  # no initials
+    return tuple(sorted(names, key=lambda n: (-len(n), n.casefold())))
+
+
+def _own_words(person: Person) -> frozenset[str]:
+    """The words of a person's own given and family names, which their label may always print."""
+    return frozenset(w.casefold() for w in f"{person.given} {person.family_name}".split())
+
+
+@lru_cache(maxsize=256)
+def _pattern(names: tuple[str, ...], keep: frozenset[str]) -> re.Pattern[str] | None:
+    wanted = [n for n in names if n.casefold() not in keep]
+    if not wanted:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in wanted) + r")(?!\w)", re.IGNORECASE)
+
+
+def names_private(text: str, names: tuple[str, ...], keep: frozenset[str] = frozenset()) -> bool:
+    """Whether `text` names a private person (whole words, any case), `keep` words aside."""
+    pat = _pattern(names, keep) if text and names else None
+    return pat is not None and pat.search(text) is not None
+
+
+def mask_private(text: str, names: tuple[str, ...], keep: frozenset[str] = frozenset()) -> str:
+    """`text` with every private name in it replaced by "Private"."""
+    pat = _pattern(names, keep) if text and names else None
+    return text if pat is None else pat.sub(S.PRIVATE_LABEL, text)
+
+
+def mask_glyphs(case: Case, glyphs: list[Glyph], names: tuple[str, ...]) -> list[Glyph]:
+    """Every text among `glyphs` with private names replaced; a person's own label keeps
+    their own given and family names (two people may share a first name)."""
+    if not names:
+        return list(glyphs)
+
+    def fix(g: Glyph, keep: frozenset[str]) -> Glyph:
+        if isinstance(g, Text):
+            text = mask_private(g.text, names, keep)
+            return g if text == g.text else replace(g, text=text)
+        if isinstance(g, Group):
+            if g.kind == "person" and case.family.has_person(g.owner):
+                person = case.family.person(g.owner)
+                keep = frozenset() if person.private else _own_words(person)
+            return replace(g, children=tuple(fix(c, keep) for c in g.children))
+        return g
+
+    return [fix(g, frozenset()) for g in glyphs]
+
+
+def _label_lines(case: Case, p: Person, names: tuple[str, ...]) -> list[str]:
+    """The label under a shown person; if the name they are known by names a private person
+    ("Dana's Nan"), their given and family name instead (or, lacking those, masked)."""
+    own = _own_words(p)
+    if not names_private(p.display_name, names, own):
+        return label_lines(case, p.id)
+    name = f"{p.given} {p.family_name}".strip()
+    if not name or names_private(name, names, own):
+        name = mask_private(p.display_name, names, own)
+    years = years_label(case, p.id)
+    return wrap(name) + ([years] if years else [])
+
+
+def person_group(case: Case, place: PersonPlace, masked: bool = False,
+                 names: tuple[str, ...] = ()) -> Group:
     p = case.family.person(place.id)
     index = case.meta.index_person == p.id
     if masked:
@@ -54,7 +138,7 @@ def person_group(case: Case, place: PersonPlace, masked: bool = False) -> Group:
     else:
         glyphs = draw.person_symbol(place.cx, place.cy, place.size, p.gender, p.kind, p.is_dead, index,
                                     age_text(case, p))
-        lines = label_lines(case, p.id)
+        lines = _label_lines(case, p, names) if names else label_lines(case, p.id)
     glyphs += draw.label_glyphs(place.cx, place.cy + place.size / 2 + (S.INDEX_GAP if index else 0.0), lines)
     return Group(p.id, "person", tuple(glyphs))
 
@@ -203,16 +287,19 @@ def bond_groups(case: Case, layout: GenogramLayout, hidden: frozenset[str] = fro
     return out
 
 
-def household_groups(case: Case, layout: GenogramLayout, hidden: frozenset[str] = frozenset()) -> list[Group]:
+def household_groups(case: Case, layout: GenogramLayout, hidden: frozenset[str] = frozenset(),
+                     names: tuple[str, ...] = ()) -> list[Group]:
     """One outline per household. Where the layout reports the household's runs (members side
     by side on a row), each region of joined runs is one rounded outline that encloses only the
-    members; otherwise one rounded box round them all."""
+    members; otherwise one rounded box round them all. A name that names a private person
+    (one of `names`, as a printout masks them) is left off: the outline alone still says home."""
     out: list[Group] = []
     for i, hh in enumerate(case.family.households()):
         grow = S.HOUSEHOLD_PAD + 3.0 * (i % 3)  # households that touch do not draw on top of each other
         place = layout.households.get(hh.id)
-        glyphs = (_household_regions(layout, place, hh.name, hidden, grow) if place is not None
-                  else _household_box(layout, hh.members, hh.name, hidden, grow))
+        name = "" if names_private(hh.name, names) else hh.name
+        glyphs = (_household_regions(layout, place, name, hidden, grow) if place is not None
+                  else _household_box(layout, hh.members, name, hidden, grow))
         if glyphs:
             out.append(Group(hh.id, "household", tuple(glyphs)))
     return out
@@ -272,12 +359,13 @@ def _household_regions(layout: GenogramLayout, place: HouseholdPlace, name: str,
 def genogram_glyphs(case: Case, layout: GenogramLayout, hide_private: bool = False) -> list[Glyph]:
     """Everything the genogram shows, as glyphs grouped by what the user can select.
 
-    `hide_private` is for printouts (pass `case.meta.hide_private_in_exports`); the screen
-    shows everything to the practitioner."""
+    `hide_private` is for printouts (pass `case.meta.hide_private_in_exports`): private people
+    are masked and no text names them; the screen shows everything to the practitioner."""
     hidden = hidden_people(case, hide_private)
     omitted = omitted_people(case, hide_private)
+    names = private_names(case, hidden) if hidden else ()
     out: list[Glyph] = []
-    out += household_groups(case, layout, hidden)
+    out += household_groups(case, layout, hidden, names)
     for up in layout.unions.values():
         out.append(union_group(case, layout, up, hidden, omitted))
     for up in layout.unions.values():
@@ -285,5 +373,5 @@ def genogram_glyphs(case: Case, layout: GenogramLayout, hide_private: bool = Fal
     out += bond_groups(case, layout, hidden)
     for place in layout.people.values():
         if place.id not in omitted:
-            out.append(person_group(case, place, place.id in hidden))
-    return out
+            out.append(person_group(case, place, place.id in hidden, names))
+    return mask_glyphs(case, out, names)
