@@ -8,10 +8,11 @@ The main window adds `file_actions()` (export and print) to its File menu.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QInputDialog,
@@ -34,6 +35,8 @@ from .printing import GenogramPrinting
 from .quickadd import KINDS, FoldingCommand, NameEditor, join_as_partners, name_edit, push_add
 from .scene import GenogramScene
 from .view import GenogramCanvas
+
+DISABLED_TEXT = QColor("#767676")  # a tool that needs a selection first: quieter, still readable
 
 
 class GenogramView(QWidget):
@@ -64,7 +67,11 @@ class GenogramView(QWidget):
         self.toolbar.setAccessibleName("Genogram tools")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.actions_by_name: dict[str, QAction] = {}
+        # What an action needs selected before it can act, and the sentence that says so.
+        self._needs: dict[str, tuple[Callable[[list[str], int], bool], str, str]] = {}
+        self._tips: dict[str, str] = {}
         self._build_actions()
+        self._keyboard_toolbar()
         self.focus = FocusControl(self.scene, self.canvas,
                                   lambda: self.scene.selected_owners("person"), self)
 
@@ -90,6 +97,7 @@ class GenogramView(QWidget):
 
         self.scene.selectionChanged.connect(self._show_selection)
         self.scene.relaid.connect(self._show_selection)
+        self.canvas.unavailable.connect(self._unavailable)
         self.canvas.personsMoved.connect(self._moved)
         self.canvas.personsNudged.connect(lambda moves: self._moved(moves, continues=True))
         self.bond_tool.bondChosen.connect(self._add_bond)
@@ -110,6 +118,7 @@ class GenogramView(QWidget):
         action.setObjectName(name)
         action.setToolTip(f"{tip} ({key})" if key and tip else tip or text)
         action.setStatusTip(tip)
+        self._tips[name] = action.toolTip()  # the tooltip while the action can act
         if key:
             action.setShortcut(QKeySequence(key))
             # Single letters act in the drawing only, never while typing in a box.
@@ -165,6 +174,70 @@ class GenogramView(QWidget):
         self._act("cancel", "Stop", self.cancel_tool, "Esc", "Stop the tool, clear the selection",
                   toolbar=False)
 
+        def people(least: int, most: int = 1000) -> Callable[[list[str], int], bool]:
+            return lambda chosen, _things: least <= len(chosen) <= most
+        one = "Select a person first (click them, or press Tab), then press {}."
+        for kind, (_key, text, _tip) in KINDS.items():
+            self._needs[kind] = (people(1), one.format(text), "Select a person first.")
+        two = "Select two or more brothers and sisters first, then press {}."
+        self._needs.update({
+            "join": (people(2, 2), ("Select the two people first (click one, Ctrl+click the other), "
+                                    "then press Join as partners."), "Select two people first."),
+            "household": (people(1), ("Select the people who live together first (drag a box round them), "
+                                      "then press Household."), "Select the people who live together first."),
+            "index": (people(1), "Select the child this case is about first, then press Index child.",
+                      "Select the child first."),
+            "female": (people(1), one.format("F"), "Select a person first."),
+            "male": (people(1), one.format("M"), "Select a person first."),
+            "twins": (people(2), two.format("T"), "Select two or more brothers and sisters first."),
+            "identical_twins": (people(2), two.format("Shift+T"), "Select two or more brothers and sisters first."),
+            "delete": (lambda _chosen, things: things > 0,
+                       "Select what to remove first (a person, a line or a household), then press Remove.",
+                       "Select something first."),
+        })
+
+    def _keyboard_toolbar(self) -> None:
+        """Tab reaches every tool button, a screen reader names each one, and a greyed one
+        stays readable (4:1 against the toolbar rather than the style's faint grey)."""
+        palette = self.toolbar.palette()
+        for role in (QPalette.ColorRole.ButtonText, QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
+            palette.setColor(QPalette.ColorGroup.Disabled, role, DISABLED_TEXT)
+        self.toolbar.setPalette(palette)
+        buttons: list[QWidget] = []
+        for action in self.toolbar.actions():
+            button = self.toolbar.widgetForAction(action)
+            if button is None or action.isSeparator():
+                continue
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.setAccessibleName(action.text().replace("&", ""))
+            button.setAccessibleDescription(action.statusTip())
+            buttons.append(button)
+        for a, b in pairwise(buttons):
+            QWidget.setTabOrder(a, b)
+
+    def _sync_actions(self) -> None:
+        """Each tool that needs a selection is enabled only while one it can act on is chosen;
+        its tooltip then says what to select. (Called on every selection change and relayout,
+        so undo and redo keep it right.)"""
+        has_case = self.case is not None
+        chosen = self.scene.selected_owners("person") if has_case else []
+        things = sum(1 for i in self.scene.selectedItems() if hasattr(i, "owner")) if has_case else 0
+        for name, (ok, _sentence, short) in self._needs.items():
+            action = self.actions_by_name[name]
+            able = has_case and ok(chosen, things)
+            action.setEnabled(able)
+            action.setToolTip(self._tips[name] if able else f"{self._tips[name]}. {short}")
+        for name in ("person", "find"):
+            self.actions_by_name[name].setEnabled(has_case)
+
+    def _unavailable(self, action: QAction) -> None:
+        """A key of a tool that cannot act yet: say what to select first."""
+        need = self._needs.get(action.objectName())
+        if need is not None:
+            self.say(need[1])
+        elif self.case is None:
+            self.say("Open or start a case first.")
+
     def file_actions(self) -> list[QAction]:
         """Export as PDF, SVG, PNG and Print, for the main window's File menu."""
         return self.printing.actions
@@ -206,6 +279,7 @@ class GenogramView(QWidget):
         return True
 
     def _show_selection(self) -> None:
+        self._sync_actions()
         case = self.case
         if case is None:
             return
@@ -341,6 +415,7 @@ class GenogramView(QWidget):
         case = self.case
         chosen = [(i.kind, i.owner) for i in self.scene.selectedItems() if hasattr(i, "owner")]
         if case is None or not chosen:
+            self.say(self._needs["delete"][1])
             return
         edit = se.removal(case, chosen)
         self.scene.clearSelection()

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QKeyCombination, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QAction,
     QColor,
+    QFont,
     QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QNativeGestureEvent,
     QPainter,
@@ -33,6 +36,7 @@ PREVIEW_MS = 40  # how often the lines catch up with a drag
 DESK = QColor("#e9ecef")  # around the paper
 PAPER_EDGE = QColor("#c9ced3")
 HINT = QColor("#555555")
+HINT_SCALE = 1.2  # the empty drawing's hint, a little larger than the user's text size
 
 
 class GenogramCanvas(QGraphicsView):
@@ -42,6 +46,7 @@ class GenogramCanvas(QGraphicsView):
     personsNudged = Signal(object)  # the same for Alt+arrow: a run of nudges is one step
     personClicked = Signal(str)
     zoomChanged = Signal(float)
+    unavailable = Signal(QAction)  # the key of a tool that cannot act yet (nothing selected)
 
     def __init__(self, scene: GenogramScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
@@ -229,8 +234,22 @@ class GenogramCanvas(QGraphicsView):
                 return True
         return super().event(event)
 
+    def _disabled_action(self, event: QKeyEvent) -> QAction | None:
+        """The drawing's tool whose key this is, when that tool cannot act now."""
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        pressed = QKeySequence(QKeyCombination(mods, Qt.Key(event.key())))
+        for action in self.actions():
+            if not action.isEnabled() and any(k == pressed for k in action.shortcuts()):
+                return action
+        return None
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
+        disabled = self._disabled_action(event)
+        if disabled is not None:  # a greyed tool's key: the view says what to select first
+            self.unavailable.emit(disabled)
+            event.accept()
+            return
         if key == Qt.Key.Key_Space and not event.isAutoRepeat():
             self._space = True
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
@@ -304,6 +323,16 @@ class GenogramCanvas(QGraphicsView):
         if best is not None:
             self.focus_person(best[1])
 
+    def hint_font(self) -> QFont:
+        """The empty drawing's hint: the widget's own font (which follows the application's, so
+        the user's text size), a little larger."""
+        font = QFont(self.font())
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * HINT_SCALE)
+        elif font.pixelSize() > 0:
+            font.setPixelSize(round(font.pixelSize() * HINT_SCALE))
+        return font
+
     # ---- paper ------------------------------------------------------------------------------
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         painter.fillRect(rect, DESK)
@@ -320,8 +349,6 @@ class GenogramCanvas(QGraphicsView):
         painter.save()
         painter.resetTransform()
         painter.setPen(HINT)
-        font = painter.font()
-        font.setPointSizeF(12.0)
-        painter.setFont(font)
+        painter.setFont(self.hint_font())
         painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, self.empty_hint)
         painter.restore()

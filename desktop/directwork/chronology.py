@@ -316,7 +316,10 @@ class ChronologyPage(C.Page):
         if old is None or old.id.startswith(AUTO):
             return False
         e = self._from_form(old.id)
-        if e is None or e == old:
+        if e is None:
+            return False
+        if e == old:
+            self.host.message.emit("Nothing to save: change the event first, then press Save changes.")
             return False
         return self.host.push(C.Put("chronology", e), f"Change {_short(e.title)} in the chronology")
 

@@ -40,6 +40,7 @@ MUTED = "#6f6a60"
 LINE = "#e4d9c8"
 ACCENT = "#b5651d"
 WARN = "#9a4a12"
+DISABLED = "#726b60"  # a greyed button's words: quieter than INK, still readable (4.5:1)
 HOUSE_COLOURS = {"worries": ("#5b6c8f", "#e3e8f3"), "good_things": ("#b5651d", "#fde9c9"),
                  "dreams": ("#7b4a8a", "#efe0f1")}
 COLUMN_COLOURS = {"worried": ("#5b6c8f", "#e8ecf5"), "well": ("#3f7d4e", "#e4f1e6"),
@@ -62,6 +63,8 @@ QWidget#DirectWork QPlainTextEdit:focus, QWidget#DirectWork QListWidget:focus,
 QWidget#DirectWork QTableWidget:focus, QWidget#DirectWork QComboBox:focus {{
     border: 2px solid {ACCENT}; }}
 QWidget#DirectWork QPushButton[primary="true"] {{ background: {ACCENT}; color: white; border: none; }}
+QWidget#DirectWork QPushButton:disabled {{ background: #f6f0e6; color: {DISABLED}; border-color: {LINE}; }}
+QWidget#DirectWork QPushButton[primary="true"]:disabled {{ background: #ead7bf; color: #6b5a45; }}
 QWidget#DirectWork QLabel[role="hint"] {{ color: {MUTED}; }}
 QWidget#DirectWork QLabel[role="problem"] {{ color: {WARN}; }}
 QWidget#DirectWork QListWidget::item:selected, QWidget#DirectWork QTableWidget::item:selected {{
@@ -281,6 +284,13 @@ def row(*widgets: QWidget | None, stretch_last: bool = True) -> QHBoxLayout:
     if stretch_last and widgets and widgets[-1] is not None:
         lay.addStretch(1)
     return lay
+
+
+def able(button: QWidget, ok: bool, tip: str, need: str) -> None:
+    """Enable `button` only while it can act; its tooltip says what it does, or, while it is
+    greyed, what to do first (one sentence)."""
+    button.setEnabled(ok)
+    button.setToolTip(tip if ok else need)
 
 
 def card(colour: str = CARD, border: str = LINE) -> QFrame:

@@ -79,6 +79,7 @@ class HousesPage(C.Page):
             lst.setStyleSheet(f"QListWidget {{ background: {C.CARD}; border: 2px solid {fill}; "
                               "border-radius: 12px; padding: 4px; }")
             lst.currentRowChanged.connect(lambda _r, h=house: self._picked(h))
+            lst.itemSelectionChanged.connect(self._sync_buttons)
             self.banners[house], self.lists[house] = banner, lst
             grid.addWidget(banner, 0, col)
             grid.addWidget(lst, 1, col)
@@ -98,9 +99,7 @@ class HousesPage(C.Page):
         self.photo_button = QPushButton("Ph&oto of a drawing…")
         self.photo_button.setToolTip("Add a photo of a drawing on paper (where and when it was taken is removed)")
         self.remove_button = QPushButton("Re&move")
-        self.remove_button.setToolTip("The child changed their mind: take the chosen entry out")
         self.private_button = QPushButton("Pri&vate")
-        self.private_button.setToolTip("Keep the chosen entry in the record but never print it (or print it again)")
         add = QHBoxLayout()
         add.addWidget(C.label("&Words:", self.words))
         add.addWidget(self.words, 1)
@@ -126,6 +125,7 @@ class HousesPage(C.Page):
         self.new_button.clicked.connect(self.new_houses)
         self.theme.activated.connect(lambda _i: self.set_theme(self.theme.currentData()))
         self.words.returnPressed.connect(self.add_words)
+        self.words.textChanged.connect(lambda _t: self._sync_buttons())
         self.add_button.clicked.connect(self.add_words)
         self.draw_button.clicked.connect(self.draw)
         self.photo_button.clicked.connect(self.add_photo)
@@ -163,8 +163,7 @@ class HousesPage(C.Page):
             self.record.addItem(f"{self.host.child_name(r.child)} · {when}", r.id)
         self.record.setCurrentIndex(max(self.record.findData(self.houses_id), 0))
         h = self.current()
-        for w in (self.theme, self.words, self.house, self.writer, self.add_button, self.draw_button,
-                  self.photo_button, self.remove_button, self.private_button):
+        for w in (self.theme, self.words, self.house, self.writer, self.draw_button, self.photo_button):
             w.setEnabled(h is not None)
         self.new_button.setEnabled(case is not None)
         self.words.setPlaceholderText("Write exactly what the child says, then press Enter" if h is not None else
@@ -182,6 +181,21 @@ class HousesPage(C.Page):
         self.house.setCurrentIndex(max(self.house.findData(keep_house or (h.first_house if h else "")), 0))
         self._fill_writers(h)
         self.sharing.show_houses(h, theme)
+        self._sync_buttons()
+
+    def _sync_buttons(self) -> None:
+        """Add words, Private and Remove are enabled only while they can act (words typed, an
+        entry chosen); greyed, their tooltips say what to do first."""
+        h = self.current()
+        start = "Start with “New three houses” (Alt+N) first."
+        C.able(self.add_button, h is not None and bool(self.words.text().strip()),
+               "Add these words to the chosen house (Enter)",
+               start if h is None else "Write the child's words in the box first.")
+        chosen = h is not None and self.selected_entry() is not None
+        need = start if h is None else "Choose an entry in one of the houses first."
+        C.able(self.remove_button, chosen, "The child changed their mind: take the chosen entry out", need)
+        C.able(self.private_button, chosen,
+               "Keep the chosen entry in the record but never print it (or print it again)", need)
 
     def _fill_list(self, house: str, h: ThreeHouses | None) -> None:
         lst = self.lists[house]
@@ -256,7 +270,10 @@ class HousesPage(C.Page):
     def add_words(self) -> bool:
         h = self.current()
         words = self.words.text()
-        if h is None or not words.strip():
+        if h is None:
+            return False
+        if not words.strip():
+            self.host.message.emit("Write the child's words in the box first, then press Add words.")
             return False
         writer = self.writer.currentText().strip()
         if not writer:

@@ -77,6 +77,13 @@ class RatingsPanel(QWidget):
         self.add_button.clicked.connect(self.add)
         self.note.returnPressed.connect(self.add)
         self.remove_button.clicked.connect(self.remove)
+        self.table.currentCellChanged.connect(lambda *_a: self._sync_remove())
+        self._count = 0  # ratings shown
+
+    def _sync_remove(self) -> None:
+        """Remove rating is enabled only while a rating in the table is chosen."""
+        C.able(self.remove_button, self.table.isEnabled() and 0 <= self.table.currentRow() < self._count,
+               "Take the chosen rating out", "Choose a rating in the table first.")
 
     def show_map(self, m: SafetyMap | None, case: Any) -> None:
         ratings = list(m.ratings) if m else []
@@ -92,8 +99,10 @@ class RatingsPanel(QWidget):
             names.insert(0, case.meta.worker)
         self.who.addItems(names)
         self.who.setCurrentText(keep)
-        for w in (self.table, self.add_button, self.remove_button):
+        for w in (self.table, self.add_button):
             w.setEnabled(m is not None)
+        self._count = len(ratings)
+        self._sync_remove()
 
     def add(self) -> bool:
         m = self.current()

@@ -354,7 +354,10 @@ class SafetyPage(C.Page):
         if m is None or old is None:
             return False
         s = self._from_form(old.id)
-        if s is None or s == old:
+        if s is None:
+            return False
+        if s == old:
+            self.host.message.emit("Nothing to save: change the statement first, then press Save changes.")
             return False
         statements = tuple(s if x.id == old.id else x for x in m.statements)
         return self._put(replace(m, statements=statements), f"Change the {KIND_WORDS[s.kind].lower()} {_short(s.text)}")

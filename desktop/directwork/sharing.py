@@ -43,6 +43,7 @@ class SharingPanel(QWidget):
                  put: Callable[[ThreeHouses, str], bool], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.host, self.current, self.put = host, current, put
+        self._shown: ThreeHouses | None = None  # the houses as last shown
         self.first = QComboBox()
         self.first.setAccessibleName("Which house the child chose first")
         self.read_back = QCheckBox("Everything was &read back to the child")
@@ -63,7 +64,6 @@ class SharingPanel(QWidget):
         self.may_button = QPushButton("May &see")
         self.no_button = QPushButton("Sa&id no")
         self.forget_button = QPushButton("Not asked")
-        self.forget_button.setToolTip("Forget the answer for this person (ask the child again)")
         self.reader = QComboBox()
         self.reader.setEditable(True)
         self.reader.setAccessibleName("Whose copy to print")
@@ -92,11 +92,25 @@ class SharingPanel(QWidget):
         self.no_button.clicked.connect(lambda: self.set_consent(self.ask_who.currentText(), False))
         self.forget_button.clicked.connect(lambda: self.set_consent(self.ask_who.currentText(), None))
         self.consent.currentCellChanged.connect(self._consent_row)
+        self.ask_who.editTextChanged.connect(lambda _t: self._sync_answers())
+
+    def _sync_answers(self) -> None:
+        """May see and Said no need a name; Not asked needs the name of someone already answered.
+        Greyed, their tooltips say what to do first."""
+        h = self._shown
+        name = " ".join(self.ask_who.currentText().split()).casefold()
+        answered = h is not None and name in {n.casefold() for n in (*h.consent, *h.refused)}
+        need = ("Start with “New three houses” first." if h is None else
+                "Write or choose who to ask about first (Mum, a teacher…).")
+        C.able(self.may_button, h is not None and bool(name), "The child says this person may see the houses", need)
+        C.able(self.no_button, h is not None and bool(name), "The child says this person may not see the houses",
+               need)
+        C.able(self.forget_button, answered, "Forget the answer for this person (ask the child again)",
+               need if h is None or not name else "The child has not answered about this person yet.")
 
     def show_houses(self, h: ThreeHouses | None, theme: str) -> None:
         case = self.host.case
-        for w in (self.first, self.read_back, self.consent, self.ask_who, self.may_button, self.no_button,
-                  self.forget_button, self.reader, self.print_button):
+        for w in (self.first, self.read_back, self.consent, self.ask_who, self.reader, self.print_button):
             w.setEnabled(h is not None)
         self.blank_button.setEnabled(case is not None)
         child = self.host.child_name(h.child) if h else ""
@@ -123,6 +137,8 @@ class SharingPanel(QWidget):
         relations = [k for k in (case.meta.preferred_names.values() if case else ()) if k]
         self.ask_who.addItems(["Mum", "Dad"] + [n for n in names + relations if n.casefold() not in asked])
         self.ask_who.setCurrentText(keep_who)
+        self._shown = h
+        self._sync_answers()
         keep_reader = self.reader.currentText()
         self.reader.clear()
         self.reader.addItems([RECORD_COPY] + ([child] if child else []) + [n for n, _ in answers])
@@ -154,7 +170,10 @@ class SharingPanel(QWidget):
 
     def set_consent(self, name: str, yes: bool | None) -> None:
         h, name = self.current(), " ".join(name.split())
-        if h is None or not name:
+        if h is None:
+            return
+        if not name:
+            self.host.message.emit("Write or choose who to ask about first, then press the child's answer.")
             return
         fold = name.casefold()
         consent = tuple(n for n in h.consent if n.casefold() != fold)

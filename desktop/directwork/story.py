@@ -239,6 +239,10 @@ class StoryEditor(C.Page):
             notes = [f"This page says “{hard}”; the words agreed are “{plain}”." for _n, hard, plain in
                      unagreed_words(probe)]
         self.unagreed.setText("\n".join(notes))
+        page = self._page()
+        C.able(self.keep_button, page is not None and words != page.text, "Keep the words typed on this page "
+               "(Ctrl+Enter; they are kept too when you leave the box)",
+               "Start a story first." if st is None else "These words are kept; change them first.")
 
     def _picked(self, row: int) -> None:
         self.keep_words()  # the words of the page being left

@@ -202,6 +202,8 @@ class PicturePanel(QWidget):
 
     def show_page(self, case: Any, ref: str | None, text: str) -> None:
         self.case, self.ref = case, ref
+        C.able(self.none_button, bool(ref), "Take the picture off this page (the booklet picks one from the words)",
+               "This page has no picture chosen.")
         pix = preview_pixmap(case, ref, 400)
         self.preview.set_picture(pix, "" if pix is not None else
                                  "No picture chosen: the booklet picks one from the words" if not ref

@@ -110,6 +110,12 @@ class StoryDetails(QWidget):
         self.agree_button.clicked.connect(self.agree)
         self.plain.returnPressed.connect(self.agree)
         self.forget_button.clicked.connect(self.forget)
+        self.words.currentCellChanged.connect(lambda *_a: self._sync_forget())
+
+    def _sync_forget(self) -> None:
+        """Forget is enabled only while a pair of agreed words is chosen."""
+        C.able(self.forget_button, self.words.isEnabled() and 0 <= self.words.currentRow() < self.words.rowCount(),
+               "Forget the chosen agreed words", "Choose a pair of agreed words in the table first.")
 
     def show_story(self, st: Story | None) -> None:
         for w in (self.title, self.authors, self.next_button, self.words, self.agree_button, self.print_button,
@@ -138,6 +144,7 @@ class StoryDetails(QWidget):
             self.words.setItem(r, 1, QTableWidgetItem(a.plain))
         self.words.resizeColumnToContents(0)
         self.words.resizeRowsToContents()
+        self._sync_forget()
         keep = self.reader.currentText()
         self.reader.clear()
         child = self.host.child_name(st.child) if st else ""

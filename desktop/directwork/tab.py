@@ -147,6 +147,17 @@ class DirectWorkTab(QWidget):
     def set_document(self, doc: Any) -> None:
         self.host.set_document(doc)
 
+    def _print(self, page: Any, key: str) -> str | None:
+        """File > Print for one tool; with nothing to print yet, one sentence says what to start."""
+        if self.host.case is None:
+            self.message.emit("Open or start a case first, then print.")
+            return None
+        if hasattr(page, "current") and page.current() is None:
+            what = {"houses": "three houses", "safety": "a safety map"}.get(key, "a words-and-pictures story")
+            self.message.emit(f"There is nothing to print yet: start {what} in Direct work first.")
+            return None
+        return page.print_copy()  # type: ignore[no-any-return]
+
     def file_actions(self) -> list[QAction]:
         """Print actions for the File menu, one per tool."""
         if not self._actions:
@@ -154,6 +165,6 @@ class DirectWorkTab(QWidget):
                 page = self.pages[key]
                 action = QAction(f"Print {title.lower()}…", self)
                 action.setStatusTip(f"Print the {title.lower()} as a PDF")
-                action.triggered.connect(lambda _c=False, p=page: p.print_copy())  # type: ignore[attr-defined]
+                action.triggered.connect(lambda _c=False, p=page, k=key: self._print(p, k))
                 self._actions.append(action)
         return self._actions

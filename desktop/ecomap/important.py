@@ -72,6 +72,7 @@ class ImportantPeopleEditor(QWidget):
         split.setSizes([420, 380])
         QVBoxLayout(self).addWidget(split)
         self.table.itemChanged.connect(lambda _i: self._changed())
+        self.table.currentCellChanged.connect(lambda *_a: self._sync_remove())
         self.add_button.clicked.connect(self.add_person)
         self.remove_button.clicked.connect(self.remove_person)
         self.start_button.clicked.connect(self.start)
@@ -94,7 +95,6 @@ class ImportantPeopleEditor(QWidget):
         self.record_id = rec.id if rec else None
         self.start_button.setVisible(case is not None and rec is None)
         self.add_button.setEnabled(rec is not None)
-        self.remove_button.setEnabled(rec is not None)
         self.heading.setText(f"{self._whose(rec)}: who matters? Put the closest on ring 1." if rec else
                              "There is no \"my important people\" sheet yet: start one with the child.")
         if rec is not None and self._shown() != list(rec.people):
@@ -102,6 +102,15 @@ class ImportantPeopleEditor(QWidget):
         elif rec is None:
             self.table.setRowCount(0)
         self._preview(rec)
+        self._sync_remove()
+
+    def _sync_remove(self) -> None:
+        """Remove is enabled only while someone in the list is chosen."""
+        rec = self.record()
+        able = rec is not None and 0 <= self.table.currentRow() < len(rec.people)
+        self.remove_button.setEnabled(able)
+        self.remove_button.setToolTip("Take the chosen person off the circles" if able else
+                                      "Choose a person in the list first.")
 
     def _whose(self, rec: ImportantPeople) -> str:
         from genogram.export.important_people_pdf import child_name

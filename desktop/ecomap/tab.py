@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -45,6 +46,7 @@ from .scene import EcomapScene, EcomapView
 EXPORTS = (("This ecomap as PDF…", "ecomap", "pdf"), ("This ecomap as PNG…", "ecomap", "png"),
            ("This ecomap as SVG…", "ecomap", "svg"), ("Then and now side by side (PDF)…", "compare", "pdf"),
            ("My important people sheet (PDF)…", "important-people", "pdf"))
+DISABLED_TEXT = QColor("#767676")
 
 
 class EcomapTab(QWidget):
@@ -54,6 +56,10 @@ class EcomapTab(QWidget):
         self.case: Case | None = None
         self.ecomap_id: str | None = None
         self.setAccessibleName("Ecomap")
+        palette = self.palette()  # a greyed control stays readable (4:1), not the style's faint grey
+        for role in (QPalette.ColorRole.ButtonText, QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
+            palette.setColor(QPalette.ColorGroup.Disabled, role, DISABLED_TEXT)
+        self.setPalette(palette)
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self.refresh)
 
@@ -127,6 +133,8 @@ class EcomapTab(QWidget):
         self.add_button.clicked.connect(lambda: self.add_system(self.system_name.currentText()))
         self.system_name.lineEdit().returnPressed.connect(lambda: self.add_system(self.system_name.currentText()))
         self.add_person_button.clicked.connect(lambda: self.add_person(self.person.currentData()))
+        self.person.currentIndexChanged.connect(lambda _i: self._sync_add_buttons())
+        self.system_name.editTextChanged.connect(lambda _t: self._sync_add_buttons())
         self.empty.clicked.connect(self.start)
         self.scene.selectionChanged.connect(self._selection_changed)
         self.scene.systemMoved.connect(self.move_system)
@@ -188,14 +196,28 @@ class EcomapTab(QWidget):
                 self.person.addItem(p.display_name, p.id)
         has_map = self.ecomap_id is not None
         self.empty.setVisible(case is not None and not has_map)
-        for w in (self.snapshots, self.new_snapshot_button, self.system_name, self.add_button,
-                  self.person, self.add_person_button):
+        for w in (self.snapshots, self.new_snapshot_button, self.system_name, self.person):
             w.setEnabled(has_map)
+        self._sync_add_buttons()
         self.scene.show(case, self.ecomap_id)
         self.view.fit()
         self._selection_changed()
         self._compare()
         self.important.refresh(case)
+
+    def _sync_add_buttons(self) -> None:
+        """"Add system" and "Add person" are enabled only when they can act; the tooltip says
+        what to choose first."""
+        has_map = self.ecomap_id is not None
+        named = bool(self.system_name.currentText().strip())
+        chosen = self.person.currentData() is not None
+        for button, able, tip, need in (
+                (self.add_button, has_map and named, "Add the system named in the box (Insert, then Enter)",
+                 "Type a name in the box, or choose a system from its list, first."),
+                (self.add_person_button, has_map and chosen, "Add the chosen person from the genogram",
+                 "Choose a person from the genogram in the list beside it first.")):
+            button.setEnabled(able)
+            button.setToolTip(tip if able else ("Start an ecomap first." if not has_map else need))
 
     def choose(self, ecomap_id: str | None) -> None:
         self.ecomap_id = ecomap_id
