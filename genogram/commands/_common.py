@@ -8,6 +8,10 @@ if TYPE_CHECKING:
     from ..model import Case
 
 
+#: The outputs written by the command now running (so a failure can say whether anything was).
+WRITTEN: list[Path] = []
+
+
 class CliError(Exception):
     """A problem the user can fix, said in one sentence; `code` is the exit status."""
 
@@ -47,3 +51,4 @@ def write_output(path: str | Path, data: bytes) -> None:
         write_bytes_atomic(Path(path), data)
     except OSError as exc:
         raise CliError(f"cannot write {path}: {one_line(exc)}") from exc
+    WRITTEN.append(Path(path))

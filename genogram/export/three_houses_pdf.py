@@ -212,11 +212,12 @@ def _draw(c: Canvas, case: Any, sheet: Sheet, size: float = SIZES[0], note: str 
 def three_houses_pdf(case: Any, houses: Any | None, theme: str | None = None,
                      reader: str | None = None) -> bytes:
     """The filled sheet for `houses` (or a blank one when None), as `reader`'s copy."""
+    if theme and theme not in THEMES:  # asked for by name: never quietly swapped for another
+        raise HousesError(f"the theme {theme!r} is not one Kinscape prints; the themes are "
+                          f"{', '.join(THEMES[:-1])} and {THEMES[-1]}")
     theme = theme or (houses.theme if houses is not None else "houses")
-    if theme not in THEMES:
-        theme = "houses" if houses is not None else theme
-    if theme not in THEMES:
-        raise HousesError(f"the theme {theme!r} is not one Kinscape prints ({', '.join(THEMES)})")
+    if theme not in THEMES:  # a record's own theme this version does not know: print the houses
+        theme = "houses"
     if houses is not None:
         require_reader(houses, reader, case, "these houses")
         assert may_see(houses, reader, case)
