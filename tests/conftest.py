@@ -1,5 +1,26 @@
 """Test set-up: Qt runs offscreen and never touches the user's settings or data folders."""
 import os
+import shutil
+
+import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("KINSCAPE_TESTING", "1")
+
+
+@pytest.fixture
+def isolated_home(qapp, tmp_path, monkeypatch):
+    """A home of our own: Qt's test-mode folders (settings, recovery copies) under $HOME/.qttest,
+    emptied before and after, so no test sees another's settings or recovery copies."""
+    from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
+
+    from desktop.document.autosave import recovery_dir
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    QCoreApplication.setOrganizationName("Kinscape")
+    QCoreApplication.setApplicationName("Kinscape")
+    QStandardPaths.setTestModeEnabled(True)
+    QSettings().clear()
+    shutil.rmtree(recovery_dir(), ignore_errors=True)
+    yield tmp_path / "home"
+    QSettings().clear()

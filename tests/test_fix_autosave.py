@@ -5,10 +5,8 @@ from __future__ import annotations
 import errno
 import gc
 import logging
-import shutil
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 
 from genogram.model import Case, CaseMeta, Gender
 from genogram.model import operations as ops
@@ -20,17 +18,10 @@ MESSAGE = ("Kinscape could not keep a recovery copy (disk full?); save your work
 
 
 @pytest.fixture
-def isolated(qapp, tmp_path, monkeypatch):
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    QCoreApplication.setOrganizationName("Kinscape")
-    QCoreApplication.setApplicationName("Kinscape")
-    QStandardPaths.setTestModeEnabled(True)
-    QSettings().clear()
+def isolated(isolated_home):
     from desktop.document.autosave import recovery_dir
 
-    shutil.rmtree(recovery_dir(), ignore_errors=True)
-    yield recovery_dir()
-    QSettings().clear()
+    return recovery_dir()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ turned into a wrong exact date; the summary reaches the CLI and the desktop's Im
 from __future__ import annotations
 
 import gc
-import shutil
 
 import pytest
 
@@ -158,18 +157,9 @@ def test_the_cli_prints_the_summary_line(tmp_path, capsys):
 
 # ---- the desktop's File > Import GEDCOM… ------------------------------------------------------
 @pytest.fixture
-def window(qtbot, qapp, tmp_path, monkeypatch):
-    from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
-
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    QCoreApplication.setOrganizationName("Kinscape")
-    QCoreApplication.setApplicationName("Kinscape")
-    QStandardPaths.setTestModeEnabled(True)
-    QSettings().clear()
-    from desktop.document.autosave import recovery_dir
+def window(qtbot, isolated_home):
     from desktop.mainwindow import MainWindow
 
-    shutil.rmtree(recovery_dir(), ignore_errors=True)
     w = MainWindow()
     w.errors = []
     w.report_error = w.errors.append
@@ -179,7 +169,6 @@ def window(qtbot, qapp, tmp_path, monkeypatch):
     yield w
     w.close()
     w.deleteLater()
-    QSettings().clear()
     gc.collect()
 
 

@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import gc
-import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
+from PySide6.QtCore import QSettings
 
 from genogram.model import operations as ops
 from genogram.storage.gedcom import import_gedcom
@@ -15,16 +14,10 @@ FIXTURES = Path(__file__).parent / "fixtures" / "gedcom"
 
 
 @pytest.fixture
-def window(qtbot, qapp):
-    QCoreApplication.setOrganizationName("Kinscape")
-    QCoreApplication.setApplicationName("Kinscape")
-    QStandardPaths.setTestModeEnabled(True)
-    QSettings().clear()
-    from desktop.document.autosave import recovery_dir
+def window(qtbot, isolated_home):
     from desktop.document.editor import CaseDocument
     from desktop.mainwindow import MainWindow
 
-    shutil.rmtree(recovery_dir(), ignore_errors=True)
     w = MainWindow()
     case, _ = _tiny()
     w.set_document(CaseDocument(case))

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -12,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
+from PySide6.QtCore import QStandardPaths
 
 from genogram.model import Case, CaseMeta, FuzzyDate, Gender, SetMeta
 from genogram.model import operations as ops
@@ -22,17 +21,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
-def isolated(qapp, tmp_path, monkeypatch):
-    """A home of our own: Qt's test-mode folders (settings, recovery) live under $HOME/.qttest."""
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    QCoreApplication.setOrganizationName("Kinscape")
-    QCoreApplication.setApplicationName("Kinscape")
-    QStandardPaths.setTestModeEnabled(True)
-    QSettings().clear()
-    from desktop.document.autosave import recovery_dir
-
-    shutil.rmtree(recovery_dir(), ignore_errors=True)
-    yield tmp_path / "home"
+def isolated(isolated_home):
+    return isolated_home
 
 
 def tiny_case() -> Case:
