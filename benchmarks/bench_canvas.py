@@ -64,8 +64,12 @@ def measure(case, reps: int = REPS) -> dict[str, float]:  # type: ignore[no-unty
 
 
 def main() -> int:
+    from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
+    from desktop.app import _qt_message
+
+    qInstallMessageHandler(_qt_message)  # the offscreen platform's noise on every show, as the app
     app = QApplication.instance() or QApplication([])
     out: dict[str, object] = {"reps": REPS, "rounds": ROUNDS, "sizes": {}}
     with tempfile.TemporaryDirectory() as t:
