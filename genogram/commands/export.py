@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -265,6 +266,22 @@ def _check_chronology(case: Any, options: dict[str, object]) -> None:
                    f"contains these words, and the significances written are: {_listing(said, 6)}", code=2)
 
 
+def _important_people_default(case: Any, options: dict[str, object]) -> None:
+    """Neither --child nor --sheet: the index child's latest sheet, as --help says; if they have
+    none, the latest of anyone's, saying so on stderr (the file is still written)."""
+    if options.get("child") or options.get("sheet"):
+        return
+    from ..export.important_people_pdf import default_record
+
+    try:
+        rec, note = default_record(case)
+    except ValueError:
+        return  # no sheet at all: the exporter says so
+    options["sheet"] = rec.id
+    if note:
+        print(f"genogram: note: {note}", file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
     exporter = _exporter(args.what)
     fmt = _format(args, exporter)
@@ -281,6 +298,8 @@ def run(args: argparse.Namespace) -> int:
     _check_values(case, args.what, options)
     if options.get("compare") == "latest":
         options["compare"] = True
+    if args.what == "important-people":
+        _important_people_default(case, options)
     try:
         data = exporter.load()(case, fmt, options)
     except ValueError as exc:

@@ -257,11 +257,32 @@ def find_record(case: Case, record_id: str | None = None, child: str | None = No
     return max(records, key=lambda r: (r.date is not None, r.date.earliest() if r.date else 0))
 
 
+def default_record(case: Case) -> tuple[ImportantPeople, str]:
+    """The sheet printed when none is named: the index child's latest; only if they have none,
+    the latest of anyone's, with a sentence saying so (else "")."""
+    index = case.meta.index_person
+    if index and case.family.has_person(index):
+        try:
+            return find_record(case, child=index), ""
+        except ValueError:
+            pass
+    rec = find_record(case)
+    day = f" from {rec.date.label()}" if rec.date else ""
+    which = (f"{case.family.person(rec.child).display_name}'s{day}"
+             if rec.child and case.family.has_person(rec.child) else f"the one{day}, which names no child")
+    why = (f"{case.family.person(index).display_name} (the index child) has no important people sheet"
+           if index and case.family.has_person(index) else "this case has no index child")
+    return rec, (f"{why}, so this prints the latest sheet, {which}; "
+                 "say whose with --child ID or which with --sheet ID")
+
+
 def export_for_cli(case: Case, fmt: str, options: dict[str, object]) -> bytes:
-    """`genogram export CASE --what important-people --format pdf -o OUT`."""
+    """`genogram export CASE --what important-people --format pdf -o OUT`: the sheet named by
+    --sheet, else the latest for --child, else the index child's latest (`default_record`)."""
     if fmt != "pdf":
         raise ValueError(f"the important people sheet is printed as pdf, not {fmt!r}")
-    rec = find_record(case, _opt(options, "sheet"), _opt(options, "child"))
+    sheet_id, child = _opt(options, "sheet"), _opt(options, "child")
+    rec = find_record(case, sheet_id, child) if sheet_id or child else default_record(case)[0]
     if not rec.people:
         raise ValueError("the important people sheet has nobody on it yet")
     return important_people_pdf(case, rec, str(options.get("paper", "A4")))
