@@ -10,6 +10,11 @@ half-point steps to 14 pt (never below), tightening line spacing at each size. I
 still overflows, `TooLongError` says which sections to shorten and by about how many words,
 and nothing is written.
 
+Privacy: a child's page never names a person marked private (whatever the case's printing
+setting; the child themself aside, since the page is theirs). Wording that names one is
+refused, as the child's own words are (quoted as said, so never masked); a helper, or a
+safety rating, given by a name that names one is left off, as a private helper is.
+
 Acronyms: a child's page never prints one. Wording drafted by Kinscape already spells them
 out (the glossary's plainest suggestion); an acronym the practitioner typed into the child
 wording is refused with the glossary's plain words, because the page is never rewritten
@@ -35,7 +40,7 @@ from ..language.matcher import find_matches
 from ..plans.drafting import child_names, child_words
 from . import doc_style as D
 from .fonts import register, text_width
-from .plan_pdf import child_plan_for, item_role, review_due, visible_items
+from .plan_pdf import Printed, child_plan_for, item_role, review_due, visible_items
 
 _SECTION_TITLES = {"about_me": "What people like about me", "worries": "Why grown-ups are worried",
                    "going_well": "What is going well", "happen": "What needs to happen",
@@ -129,6 +134,7 @@ def gather(case: Any, plan: Any) -> ChildPage:
         else (names[0] if names else "My")
     title = f"{name}’s plan" if child else "My plan"
     ideas: dict[str, list[Idea]] = {k: [] for k in _SECTION_TITLES}
+    printed = Printed(case, hide=True, reader=plan.child)
     for item in visible_items(case, plan, hide_private=True):
         block = _ROLE_BLOCK.get(item_role(plan, item))
         if block is None:
@@ -139,13 +145,14 @@ def gather(case: Any, plan: Any) -> ChildPage:
         if item_role(plan, item) == "action":
             text = _when(item, text)
         _no_acronyms(text, _SECTION_TITLES[block])
-        _no_private_people(case, text, _SECTION_TITLES[block])
+        _no_private_people(printed, text, _SECTION_TITLES[block])
         ideas[block].append(Idea(text, _picture(item, text, block, case)))
-    ideas["helpers"] = _helpers(case, plan)
+    ideas["helpers"] = _helpers(case, plan, printed)
     if plan.child_view.strip():
         said = plan.child_view.strip().strip(_QUOTE_MARKS)
+        _no_private_people(printed, said, _SECTION_TITLES["said"], own_words=True)
         ideas["said"].append(Idea(f"“{said}”", "pictogram:speech", True))
-    ideas["safe"] = _safety(case, plan)
+    ideas["safe"] = _safety(case, plan, printed)
     made = case.as_at()
     due = review_due(case, plan)
     review = (f"We will check how things are going on {words_date(due)}." if due else
@@ -157,15 +164,17 @@ def gather(case: Any, plan: Any) -> ChildPage:
     return page
 
 
-def _no_private_people(case: Any, text: str, where: str) -> None:
-    """A person marked private is never named on the child's page (their own words aside)."""
-    for p in case.family.people():
-        if not p.private:
-            continue
-        for name in {p.known_as, p.given.split()[0] if p.given.strip() else ""} - {""}:
-            if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text):
-                raise ChildPlanError(f"the child's page may not name {name}, who is marked private "
-                                     f"(in “{where}”): change the child's wording, or the privacy mark")
+def _no_private_people(printed: Printed, text: str, where: str, own_words: bool = False) -> None:
+    """A person marked private is never named on the child's page: refused, never masked."""
+    name = printed.named_in(text)
+    if not name:
+        return
+    if own_words:
+        raise ChildPlanError(f"the child's page may not name {name}, who is marked private (in the "
+                             f"child's own words, “{where}”): the page quotes them exactly, so change "
+                             "what is recorded as the child's words, or the privacy mark")
+    raise ChildPlanError(f"the child's page may not name {name}, who is marked private "
+                         f"(in “{where}”): change the child's wording, or the privacy mark")
 
 
 def _no_acronyms(text: str, where: str) -> None:
@@ -177,7 +186,7 @@ def _no_acronyms(text: str, where: str) -> None:
                              "in the child's wording instead")
 
 
-def _helpers(case: Any, plan: Any) -> list[Idea]:
+def _helpers(case: Any, plan: Any, printed: Printed) -> list[Idea]:
     from ..model.relations import relationship_to
 
     seen: dict[str, Idea] = {}
@@ -193,6 +202,9 @@ def _helpers(case: Any, plan: Any) -> list[Idea]:
             label = own or (tie.capitalize() if tie in ("mum", "dad") else p.short_name)
             if tie and tie not in ("mum", "dad") and not own:
                 label = f"{p.short_name}, your {tie}"
+            if printed.named_in(label):  # known by a name that names someone private
+                first = p.given.split()[0] if p.given.strip() else ""
+                label = f"{first}, your {tie}" if tie and first else first
             key, hint = item.who_person, tie or item.role
         elif item.who.strip():
             own = case.meta.preferred_names.get(item.role.strip().lower(), "")
@@ -203,6 +215,8 @@ def _helpers(case: Any, plan: Any) -> list[Idea]:
                 label = f"{item.who.strip()} ({own})"
             key, hint = item.who.strip().lower(), item.role or item.who
         else:
+            continue
+        if not label or printed.named_in(label):
             continue
         if key not in seen:
             seen[key] = Idea(label, _person_picture(case, item, hint))
@@ -222,7 +236,7 @@ def _person_picture(case: Any, item: Any, hint: str) -> str:
     return "pictogram:person"
 
 
-def _safety(case: Any, plan: Any) -> list[Idea]:
+def _safety(case: Any, plan: Any, printed: Printed) -> list[Idea]:
     maps = [m for m in case.records("safety_maps") if m.child == plan.child and m.ratings]
     if not maps:
         return []
@@ -231,7 +245,7 @@ def _safety(case: Any, plan: Any) -> list[Idea]:
     for r in sorted(newest.ratings, key=lambda r: r.date.earliest()):
         latest[r.who] = r
     return [Idea(f"{who} says {r.score} out of 10.", "pictogram:shield", score=max(0, min(10, r.score)))
-            for who, r in latest.items()]
+            for who, r in latest.items() if not printed.named_in(who)]
 
 
 # ---- layout --------------------------------------------------------------------------------------

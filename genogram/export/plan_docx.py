@@ -2,7 +2,8 @@
 
 Same content and order as the PDF (genogram/export/plan_pdf.py), with real headings and
 tables so the receiving system (and a screen reader) keeps the structure. The genogram and
-ecomap go in as PNG pictures drawn by the same glyphs as every other output.
+ecomap go in as PNG pictures drawn by the same glyphs as every other output. It names no
+private person the PDF would not, in its text or its document properties (`Printed`).
 """
 from __future__ import annotations
 
@@ -14,11 +15,13 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.shared import Cm, Pt, RGBColor
 
 from .plan_pdf import (
+    Printed,
     date_words,
     figures,
     item_role,
     plan_facts,
     plan_title,
+    private_note,
     smart_rows,
     visible_items,
     when_text,
@@ -62,12 +65,16 @@ def plan_docx(case: Any, plan: Any) -> bytes:
     normal = doc.styles["Normal"]
     normal.font.name = FONT
     normal.font.size = Pt(11)
-    title, sub = plan_title(case, plan)
-    doc.core_properties.title = title
-    doc.core_properties.author = plan.author or case.meta.worker or "Kinscape"
+    printed = Printed(case)
+    say = printed.words
+    title, sub = plan_title(case, plan, printed)
+    props = doc.core_properties
+    props.title, props.subject = title, sub
+    props.author = plan.author or case.meta.worker or "Kinscape"
+    props.comments, props.last_modified_by = "Made with Kinscape", "Kinscape"
     doc.add_heading(title, level=0)
     doc.add_paragraph(sub + (" (fictional family)" if case.meta.fictional else ""))
-    facts = [["As at", date_words(case.as_at())]] + [[k, v] for k, v in plan_facts(case, plan)]
+    facts = [["As at", date_words(case.as_at())]] + [[k, v] for k, v in plan_facts(case, plan, printed)]
     _table(doc, facts, head=False, widths=(3.5, 13.0))
     for name, glyphs in figures(case, plan):
         doc.add_heading(name, level=1)
@@ -82,32 +89,33 @@ def plan_docx(case: Any, plan: Any) -> bytes:
         if by_role.get(role):
             doc.add_heading(heading, level=1)
             for i in by_role[role]:
-                doc.add_paragraph(i.text, style="List Bullet")
+                doc.add_paragraph(say(i.text), style="List Bullet")
     if by_role.get("outcome"):
         doc.add_heading("What needs to be different (outcomes)", level=1)
         _table(doc, [["Outcome", "Where things are now", "How we will know"]] +
-               [[i.text, i.baseline or "—", i.measure or "—"] for i in by_role["outcome"]], widths=(7.5, 4.5, 4.5))
+               [[say(i.text), say(i.baseline) or "—", say(i.measure) or "—"] for i in by_role["outcome"]],
+               widths=(7.5, 4.5, 4.5))
     if by_role.get("action"):
         doc.add_heading("Who will do what, and when (actions)", level=1)
         _table(doc, [["What", "Who", "By when / how often", "Support offered"]] +
-               [[i.text, who_text(case, i) or "—", when_text(i) or "—", i.support or "—"]
-                for i in by_role["action"]], widths=(6.5, 3.4, 3.0, 3.6))
+               [[say(i.text), who_text(case, i, printed) or "—", when_text(i, printed) or "—",
+                 say(i.support) or "—"] for i in by_role["action"]], widths=(6.5, 3.4, 3.0, 3.6))
     doc.add_heading("What the child says, in their own words", level=1)
-    _quote(doc, plan.child_view)
+    _quote(doc, say(plan.child_view))
     doc.add_heading("What the parents say", level=1)
-    _quote(doc, plan.parents_view)
+    _quote(doc, say(plan.parents_view))
     agree = {True: "The parents agree with this plan.", False: "The parents do not agree with this plan.",
              None: "The parents have not yet said whether they agree."}[plan.parents_agree]
     doc.add_paragraph().add_run(agree).bold = True
     if plan.dispute.strip():
         doc.add_heading("What is disputed (recorded, not erased)", level=2)
-        doc.add_paragraph(plan.dispute)
+        doc.add_paragraph(say(plan.dispute))
     doc.add_heading("If the plan is not working", level=1)
     for i in by_role.get("contingency", []) or [None]:
-        doc.add_paragraph(i.text if i is not None else "Not yet written.")
+        doc.add_paragraph(say(i.text) if i is not None else "Not yet written.")
     doc.add_heading("SMART summary", level=1)
     rows = [["Item", "Check"]]
-    checked = smart_rows(case, plan)
+    checked = smart_rows(case, plan, printed)
     for role, text, findings in checked:
         rows.append([f"{role.capitalize()}: {text}" if role != "plan" else text,
                      "ok" if not findings else "\n".join(findings)])
@@ -116,8 +124,8 @@ def plan_docx(case: Any, plan: Any) -> bytes:
         colour = RGBColor(0x2F, 0x7D, 0x32) if not findings else RGBColor(0xA0, 0x40, 0x00)
         for run in t.cell(r, 1).paragraphs[0].runs:
             run.font.color.rgb = colour
-    if any(i.private for i in plan.items) and case.meta.hide_private_in_exports:
-        doc.add_paragraph("Items marked private are not printed.")
+    for note in private_note(case, plan, printed):
+        doc.add_paragraph(note)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
