@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 from genogram.model import Case, CaseMeta
 from genogram.storage.casefile import CaseFileError, ChangedOnDiskError
 
+from . import savepath
 from .about import AboutDialog
-from .document.autosave import Autosaver, find_recoveries, recover
+from .document.autosave import Autosaver, Recovery, find_recoveries, recover
 from .document.editor import CaseDocument
 from .gedcom_actions import GedcomActions
 from .lazyview import LazyView
@@ -43,6 +44,8 @@ DEFAULT_SIZE = (1280, 800)
 OPTIONAL_VIEWS = (("Ecomap", "desktop.ecomap.tab", "EcomapTab"),
                   ("Plan", "desktop.plans.tab", "PlanTab"),
                   ("Direct work", "desktop.directwork.tab", "DirectWorkTab"))
+RECOVERY_KEPT = ("Recovered unsaved changes, but Kinscape could not make a new recovery copy, so"
+                 " the old one was kept; save the case now with Ctrl+S.")
 LAZY_DELAY_MS = 100  # after the first paint: the window appears before the canvas is built
 
 
@@ -55,10 +58,15 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.document: CaseDocument | None = None
         self.autosaver: Autosaver | None = None
+        # A recovered document whose old recovery copy had to be kept (no new copy could be
+        # written); the old copy goes once that document is saved or thrown away on purpose.
+        self._kept_recovery: tuple[CaseDocument, Recovery] | None = None
         self.undo_group = QUndoGroup(self)
         self.ask: Callable[[str, str], str] = self._ask_with_box
         self.choose_path: Callable[[str, str], str | None] = self._choose_with_dialog
         self.report_error: Callable[[str], None] = self._error_box
+        # May ".kinscape", added to a name chosen without it, replace the file of that name?
+        self.confirm_replace: Callable[[str], bool] = lambda p: savepath.replace_with_box(p, self)
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -261,6 +269,7 @@ class MainWindow(QMainWindow):
         self.undo_group.addStack(doc.undo_stack)
         self.undo_group.setActiveStack(doc.undo_stack)
         self.autosaver = Autosaver(doc, self.settings.autosave_seconds())
+        self.autosaver.problem.connect(self.statusBar().showMessage)
         doc.modifiedChanged.connect(self._update_title)
         doc.titleChanged.connect(self._update_title)
         doc.pathChanged.connect(self._on_path_changed)
@@ -325,11 +334,13 @@ class MainWindow(QMainWindow):
             return False
         folder = str(doc.path.parent) if doc.path else self.settings.last_folder()
         suggested = str(Path(folder or Path.home()) / f"{_file_stem(doc.title())}.kinscape")
-        path = self.choose_path("save", suggested)
-        if not path:
+        chosen = self.choose_path("save", suggested)
+        if not chosen:
             return False
-        if not Path(path).suffix:
-            path += ".kinscape"
+        path = savepath.with_suffix(chosen, ".kinscape", self.confirm_replace, any_suffix=True)
+        if path is None:
+            self.statusBar().showMessage(savepath.kept(chosen, ".kinscape"), 10000)
+            return False
         return self._save_to(path)
 
     def _save_to(self, path: str | None, overwrite: bool = False) -> bool:
@@ -348,6 +359,7 @@ class MainWindow(QMainWindow):
             self.report_error(str(exc))
             return False
         assert doc.path is not None
+        self._drop_kept_recovery(doc)
         self.settings.add_recent_file(doc.path)
         self.settings.set_last_folder(str(doc.path.parent))
         self.statusBar().showMessage(f"Saved {doc.path.name}", 5000)
@@ -370,6 +382,7 @@ class MainWindow(QMainWindow):
         if answer == DISCARD:
             if self.autosaver is not None:
                 self.autosaver.stop()  # thrown away on purpose: no recovery copy either
+            self._drop_kept_recovery(doc)
             return True
         return False
 
@@ -402,12 +415,21 @@ class MainWindow(QMainWindow):
                     continue
                 self.set_document(doc)
                 assert self.autosaver is not None
-                self.autosaver.write_now()  # the copy now lives on under this session
-                found.discard()
                 recovered = True
-                self.statusBar().showMessage(
-                    "Recovered unsaved changes. Save the case to keep them.", 10000)
+                if self.autosaver.write_now():  # the copy now lives on under this session
+                    found.discard()
+                    self.statusBar().showMessage(
+                        "Recovered unsaved changes. Save the case to keep them.", 10000)
+                else:  # a full disk: the old copy is the only one, so it stays
+                    self._kept_recovery = (doc, found)
+                    self.statusBar().showMessage(RECOVERY_KEPT)
         return recovered
+
+    def _drop_kept_recovery(self, doc: CaseDocument) -> None:
+        """`doc` was saved, or its edits thrown away on purpose: its kept old copy is done with."""
+        if self._kept_recovery is not None and self._kept_recovery[0] is doc:
+            self._kept_recovery[1].discard()
+            self._kept_recovery = None
 
     # ---- help -----------------------------------------------------------------------------
     def show_about(self) -> None:

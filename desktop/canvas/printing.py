@@ -27,6 +27,7 @@ from genogram.model import Case
 from genogram.notation.geometry import bounds
 from genogram.storage.atomic import write_bytes_atomic
 
+from .. import savepath
 from .qtpainter import paint_glyphs
 
 FORMAT_NAMES = {"pdf": "PDF document", "svg": "SVG drawing", "png": "PNG picture"}
@@ -129,7 +130,8 @@ def pdf_printer(path: str) -> QPrinter:
 class GenogramPrinting(QObject):
     """The Genogram tab's File actions: export as PDF, SVG or PNG, and print.
 
-    `run_dialog` and `choose_export_path` are replaceable so tests answer without a modal."""
+    `run_dialog`, `choose_export_path` and `confirm_replace` (may the extension added to the
+    chosen name replace the file of that name?) are replaceable so tests answer without a modal."""
 
     def __init__(self, parent: QWidget, case_of: Callable[[], Case | None],
                  say: Callable[[str], None]) -> None:
@@ -139,6 +141,7 @@ class GenogramPrinting(QObject):
         self.say = say
         self.run_dialog: Callable[[QDialog], bool] = lambda d: d.exec() == QDialog.DialogCode.Accepted
         self.choose_export_path: Callable[[str, str], str | None] = self._choose_export_path
+        self.confirm_replace: savepath.Confirm = lambda path: savepath.replace_with_box(path, parent)
         self.actions: list[QAction] = []
         for fmt, text in (("pdf", "Export genogram as &PDF…"), ("svg", "Export genogram as &SVG…"),
                           ("png", "Export genogram as P&NG…")):
@@ -168,11 +171,13 @@ class GenogramPrinting(QObject):
         dialog = ExportDialog(fmt, self.parent_widget)
         if not self.run_dialog(dialog):
             return False
-        path = self.choose_export_path(fmt, f"{_stem(case.meta.title)} genogram.{fmt}")
-        if not path:
+        chosen = self.choose_export_path(fmt, f"{_stem(case.meta.title)} genogram.{fmt}")
+        if not chosen:
             return False
-        if not path.lower().endswith(f".{fmt}"):
-            path += f".{fmt}"
+        path = savepath.with_suffix(chosen, f".{fmt}", self.confirm_replace)
+        if path is None:
+            self.say(savepath.kept(chosen, f".{fmt}"))
+            return False
         try:
             export_file(case, fmt, dialog.options(), path)
         except OSError as exc:

@@ -390,11 +390,19 @@ class WrapDelegate(QStyledItemDelegate):
 
 class _Relayout(QObject):
     """Lays a wrapped list out again when its font changes (the style sheet is applied to a
-    hidden list only when it is first shown, after its entries were measured)."""
+    hidden list only when it is first shown, after its entries were measured).
+
+    The timer is a child of the list, so a list deleted before it fires takes it along (a
+    window closed just after its tabs were built), and font changes in a row lay out once."""
+
+    def __init__(self, view: QObject) -> None:
+        super().__init__(view)
+        self._timer = QTimer(view, singleShot=True, interval=0)
+        self._timer.timeout.connect(view.doItemsLayout)  # type: ignore[attr-defined]
 
     def eventFilter(self, obj: QObject, e: QEvent) -> bool:
         if e.type() == QEvent.Type.FontChange:
-            QTimer.singleShot(0, obj.doItemsLayout)  # type: ignore[attr-defined]
+            self._timer.start()
         return False
 
 

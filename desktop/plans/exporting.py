@@ -69,25 +69,30 @@ def suggested_name(case: Any, plan: Any, kind: ExportKind) -> str:
 
 def export(kind: ExportKind, case: Any, plan: Any, choose: Callable[[ExportKind, str], str | None],
            report: Callable[[str], None], tell: Callable[[str], None] = lambda _text: None,
-           ) -> str | None:
+           confirm_replace: Callable[[str], bool] | None = None) -> str | None:
     """Ask where, build, write. Returns the path written, or None (cancelled or refused).
 
     `tell` (the status bar) hears where the file went, or that nothing was chosen; `report`
-    (a message box) hears why a file could not be made or written.
+    (a message box) hears why a file could not be made or written. `confirm_replace` (a message
+    box unless given) is asked before the extension added to the chosen name replaces a file.
     """
     from genogram.export.child_plan import ChildPlanError
+
+    from .. import savepath
 
     if case is None or plan is None:
         tell("There is no plan in this case yet, so there is nothing to save: start one on the "
              "Plan tab.")
         return None
-    path = choose(kind, suggested_name(case, plan, kind))
-    if not path:
+    chosen = choose(kind, suggested_name(case, plan, kind))
+    if not chosen:
         tell(f"{_sentence(kind.thing)[:-1]} was not saved, because no file was chosen.")
         return None
-    if not path.lower().endswith(kind.suffix):
-        path += kind.suffix
-    path = os.path.abspath(path)
+    full = savepath.with_suffix(chosen, kind.suffix, confirm_replace)
+    if full is None:
+        tell(savepath.kept(chosen, kind.suffix))
+        return None
+    path = os.path.abspath(full)
     try:
         data = build(kind.key, case, plan)
     except ChildPlanError as exc:
