@@ -32,6 +32,8 @@ from genogram.model import Edit, ModelError
 from genogram.model.dates import DateError, FuzzyDate
 from genogram.model.edits import Compound, Delete, Put, SetMedia  # noqa: F401 - Put, Delete: for the pages
 
+from .. import savepath
+
 # A warm, calm palette: cream paper, soft ink, the house colours of the printed sheets.
 PAPER = "#fbf6ee"
 CARD = "#fffdf9"
@@ -125,6 +127,7 @@ class Host(QObject):
         self.choose_path: Callable[[str, str, str], str | None] = self._choose_with_dialog
         self.report: Callable[[str], None] = self._box
         self.choose_open: Callable[[str, str], str | None] = self._open_with_dialog
+        self.confirm_replace: savepath.Confirm = lambda path: savepath.replace_with_box(path, parent)
 
     def set_document(self, doc: Any) -> None:
         if self.case is not None:
@@ -173,6 +176,11 @@ class Host(QObject):
         folder = self.document.path.parent if self.document is not None and self.document.path else Path.home()
         path = self.choose_path(caption, str(folder / f"{_safe(stem)}.pdf"), "PDF (*.pdf)")
         if not path:
+            return None
+        chosen = path
+        path = savepath.with_suffix(chosen, ".pdf", self.confirm_replace)
+        if path is None:  # the user kept the file "NAME.pdf" that the added extension names
+            self.message.emit(savepath.kept(chosen, ".pdf"))
             return None
         try:
             data = make()

@@ -37,6 +37,7 @@ from genogram.layout.ecomap import find_ecomap
 from genogram.model import Case, Edit, ModelError
 from genogram.storage.atomic import write_bytes_atomic
 
+from .. import savepath
 from . import edits as E
 from .important import ImportantPeopleEditor
 from .inspector import EcoInspector
@@ -55,6 +56,7 @@ class EcomapTab(QWidget):
         self.document = None
         self.case: Case | None = None
         self.ecomap_id: str | None = None
+        self.confirm_replace: savepath.Confirm = lambda path: savepath.replace_with_box(path, self)
         self.setAccessibleName("Ecomap")
         palette = self.palette()  # a greyed control stays readable (4:1), not the style's faint grey
         for role in (QPalette.ColorRole.ButtonText, QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
@@ -270,9 +272,21 @@ class EcomapTab(QWidget):
         if self.case is None:
             return
         name = f"{self.case.meta.title or 'case'} {what}.{fmt}".replace("/", "-")
-        path, _ = QFileDialog.getSaveFileName(self, "Export", name, f"{fmt.upper()} (*.{fmt})")
-        if path:
-            self.export_to(path, what, fmt)
+        chosen, _ = QFileDialog.getSaveFileName(self, "Export", name, f"{fmt.upper()} (*.{fmt})")
+        if not chosen:
+            return
+        # "family" becomes "family.svg", asking first if that would replace a file.
+        path = savepath.with_suffix(chosen, f".{fmt}", self.confirm_replace)
+        if path is None:
+            self._say(savepath.kept(chosen, f".{fmt}"))
+        elif self.export_to(path, what, fmt):
+            self._say(f"Saved the {what.replace('-', ' ')} as {fmt.upper()} to {path}.")
+
+    def _say(self, text: str) -> None:
+        window = self.window()
+        bar = window.statusBar() if hasattr(window, "statusBar") else None
+        if bar is not None:
+            bar.showMessage(text, 15000)
 
     # ---- changing --------------------------------------------------------------------------
     def start(self) -> None:
