@@ -24,3 +24,21 @@ def isolated_home(qapp, tmp_path, monkeypatch):
     shutil.rmtree(recovery_dir(), ignore_errors=True)
     yield tmp_path / "home"
     QSettings().clear()
+
+
+@pytest.fixture
+def on_demo(qtbot):
+    """Show a tab (any widget with `set_document`) on the fictional Rivers family."""
+
+    def show(widget, size: tuple[int, int] = (1280, 760)):
+        from desktop.document.editor import CaseDocument
+        from genogram.demo import load_demo
+
+        qtbot.addWidget(widget)
+        widget.set_document(CaseDocument(load_demo("rivers")))
+        widget.resize(*size)
+        widget.show()
+        qtbot.waitExposed(widget)
+        return widget
+
+    return show

@@ -10,17 +10,10 @@ from genogram.model import Energy, Quality
 
 
 @pytest.fixture
-def tab(qtbot):
-    from desktop.document.editor import CaseDocument
+def tab(on_demo):
     from desktop.ecomap import EcomapTab
 
-    t = EcomapTab()
-    qtbot.addWidget(t)
-    t.set_document(CaseDocument(load_demo("rivers")))
-    t.resize(1200, 760)
-    t.show()
-    qtbot.waitExposed(t)
-    return t
+    return on_demo(EcomapTab(), (1200, 760))
 
 
 def systems(tab) -> dict[str, object]:

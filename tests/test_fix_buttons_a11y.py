@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QApplication
 
-from genogram.demo import load_demo
 from genogram.model import Case, CaseMeta, FuzzyDate
 from tests.test_canvas import person_named, select, start_case
 
@@ -150,17 +149,10 @@ def test_the_empty_drawings_hint_follows_a_larger_app_font(qtbot):
 
 # ---- the Ecomap tab ------------------------------------------------------------------------------
 @pytest.fixture
-def ecomap(qtbot):
-    from desktop.document.editor import CaseDocument
+def ecomap(on_demo):
     from desktop.ecomap import EcomapTab
 
-    t = EcomapTab()
-    qtbot.addWidget(t)
-    t.set_document(CaseDocument(load_demo("rivers")))
-    t.resize(1200, 760)
-    t.show()
-    qtbot.waitExposed(t)
-    return t
+    return on_demo(EcomapTab(), (1200, 760))
 
 
 def test_ecomap_add_person_and_add_system_wait_for_a_choice(ecomap, qtbot):
@@ -201,16 +193,10 @@ def test_important_people_remove_waits_for_a_chosen_person(ecomap, qtbot):
 
 # ---- the Direct work tab -------------------------------------------------------------------------
 @pytest.fixture
-def work(qtbot):
+def work(on_demo):
     from desktop.directwork.tab import DirectWorkTab
-    from desktop.document.editor import CaseDocument
 
-    w = DirectWorkTab()
-    qtbot.addWidget(w)
-    w.set_document(CaseDocument(load_demo("rivers")))
-    w.resize(1280, 760)
-    w.show()
-    qtbot.waitExposed(w)
+    w = on_demo(DirectWorkTab())
     w.said = []
     w.message.connect(w.said.append)
     w.host.report = w.said.append

@@ -4,32 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from genogram.demo import load_demo
-
 
 @pytest.fixture
-def ecomap_tab(qtbot):
-    from desktop.document.editor import CaseDocument
+def ecomap_tab(on_demo):
     from desktop.ecomap import EcomapTab
 
-    t = EcomapTab()
-    qtbot.addWidget(t)
-    t.set_document(CaseDocument(load_demo("rivers")))
-    t.show()
-    qtbot.waitExposed(t)
-    return t
+    return on_demo(EcomapTab())
 
 
 @pytest.fixture
-def houses(qtbot):
+def houses(on_demo):
     from desktop.directwork.tab import DirectWorkTab
-    from desktop.document.editor import CaseDocument
 
-    w = DirectWorkTab()
-    qtbot.addWidget(w)
-    w.set_document(CaseDocument(load_demo("rivers")))
-    w.show()
-    qtbot.waitExposed(w)
+    w = on_demo(DirectWorkTab())
     w.reports, w.messages, w.asked = [], [], []
     w.host.report = w.reports.append
     w.host.message.connect(w.messages.append)
