@@ -174,6 +174,8 @@ def test_full_pdf_has_every_section_names_and_page_numbers(case, plan) -> None:
     assert "Llŷr" in text and "Ελένη" in text  # names in any script print (genogram figure)
     assert f"Page 1 of {len(pages)}" in text and len(pages) > 1
     assert PRIVATE not in text.lower()
+    assert "What will be happening instead?" in text  # a SMART finding, in words
+    assert not re.search(r"\b[A-Z]{3,}_[A-Z_]+\b", text)  # never a rule's code (NEGATIVE_ONLY)
     assert _embedded(data)
     assert plan_pdf(case, plan) == data  # invariant
 

@@ -204,9 +204,9 @@ def smart_rows(case: Any, plan: Any, printed: Printed | None = None) -> list[tup
             continue
         ctx = Context(**{**base.__dict__, "who": who_text(case, item), "when": when_text(item)})
         result = check_text(item.text, role, ctx)
-        rows.append((role, say(item.text), [say(f"{f.rule}: {f.message}") for f in result.findings]))
+        rows.append((role, say(item.text), [say(f.message) for f in result.findings]))
     shape = check_plan_shape(outcomes, contingency, plan.child_view, plan.parents_view, plan.parents_agree)
-    rows.append(("plan", "The plan as a whole", [say(f"{f.rule}: {f.message}") for f in shape]))
+    rows.append(("plan", "The plan as a whole", [say(f.message) for f in shape]))
     return rows
 
 
