@@ -98,7 +98,7 @@ class FindingsPanel(QFrame):
                 html = DOT + _esc(f.message)
                 if f.suggestion:
                     html += f"<br><span style='color:#5f6368'>Try: {_esc(f.suggestion)}</span>"
-                self._text(html, name=f"{f.rule}: {f.message}")
+                self._text(html, name=f.message)  # what a screen reader says: words, not the rule's code
         words = [(text_box, m) for m in (adult.language if adult else ())]
         words += [(child_box, m) for m in (child.language if child else ())]
         if words:
