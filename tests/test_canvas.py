@@ -455,3 +455,22 @@ def test_a_drag_back_to_the_start_changes_nothing(qtbot, view):
     assert link.group != before
     view.scene.end_preview()
     assert link.group == before and view.doc.undo_stack.count() == 1
+
+
+def test_a_households_name_sits_over_the_lines_and_is_not_picked_on_its_own(qtbot):
+    from PySide6.QtWidgets import QGraphicsItem
+
+    from desktop.canvas.scene import GenogramScene
+    from genogram.demo import load_demo
+
+    scene = GenogramScene()
+    scene.set_case(load_demo())
+    items = scene.glyph_items()
+    names = [i for i in items if i.kind == "household-name"]
+    assert names and all(i.owner.endswith("/name") for i in names)
+    over = max(i.zValue() for i in items if i.kind in ("household", "union", "link", "bond"))
+    for i in names:
+        assert i.zValue() > over
+        assert not i.flags() & QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+        assert i.acceptedMouseButtons() == Qt.MouseButton.NoButton
+    scene.set_case(None)

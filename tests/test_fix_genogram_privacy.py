@@ -129,8 +129,10 @@ def test_the_export_command_names_no_private_person(tmp_path):
 def test_what_replaces_the_names_reads_well():
     case = tiny()
     shown = genogram_glyphs(case, layout_genogram(case), hide_private=True)
-    household = {g.owner: [t.text for t in walk(g.children) if isinstance(t, Text)]
-                 for g in groups(shown, "household")}
+    household = {g.owner: [] for g in groups(shown, "household")}  # names are drawn on top
+    for g in groups(shown, "household-name"):
+        household[g.owner.removesuffix("/name")] += [t.text for t in walk(g.children)
+                                                     if isinstance(t, Text)]
     assert household["h1"] == []  # the outline stays; "Private's flat" would read oddly
     assert set(household["h2"]) == {"Maud's bungalow"}
     maud = next(g for g in groups(shown, "person") if g.owner == "p4")

@@ -282,7 +282,11 @@ def test_households_are_rounded_outlines_round_their_members():
     for pid in ("dafydd", "ayse", "lowri"):
         box = lay.people[pid].box
         assert rect.x < box.x and rect.x + rect.width > box.right and rect.y < box.y
-    assert any(isinstance(t, Text) and t.text == "Dafydd and Ayşe's house" for t in g.children)
+    drawn = genogram_glyphs(case, lay)
+    name = _group(drawn, "h1/name")  # the name is its own group, drawn over every line and bond
+    assert name.kind == "household-name" and not any(isinstance(t, Text) for t in g.children)
+    assert any(isinstance(t, Text) and t.text == "Dafydd and Ayşe's house" for t in name.children)
+    assert drawn.index(name) > max(i for i, d in enumerate(drawn) if d.kind in ("union", "link", "bond"))
 
 
 def test_notes_are_never_drawn():

@@ -11,6 +11,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from genogram.notation.genogram import HOUSEHOLD_NAME
 from genogram.notation.glyphs import Group
 
 from .qtpainter import glyph_rect, glyph_shape, paint_glyphs
@@ -20,8 +21,10 @@ HOUSEHOLD_Z = 0.0
 UNION_Z = 10.0
 LINK_Z = 11.0
 BOND_Z = 20.0
+HOUSEHOLD_NAME_Z = 25.0  # a household's name: over the lines, so none runs through it
 PERSON_Z = 30.0
-Z_OF = {"household": HOUSEHOLD_Z, "union": UNION_Z, "link": LINK_Z, "bond": BOND_Z, "person": PERSON_Z}
+Z_OF = {"household": HOUSEHOLD_Z, "union": UNION_Z, "link": LINK_Z, "bond": BOND_Z, "person": PERSON_Z,
+        HOUSEHOLD_NAME: HOUSEHOLD_NAME_Z}
 
 HIGHLIGHT_FILL = QColor(47, 111, 214, 46)  # a calm blue wash behind what is selected
 HIGHLIGHT_EDGE = QColor(47, 111, 214)
@@ -42,8 +45,11 @@ class GlyphItem(QGraphicsItem):
         self.updates = 0  # how often its drawing changed (tests check edits touch few items)
         self._measure()
         self.setZValue(Z_OF.get(group.kind, UNION_Z))
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
-        self.setAcceptHoverEvents(True)
+        label = group.kind == HOUSEHOLD_NAME  # only words: its household's outline is what is picked
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, not label)
+        self.setAcceptHoverEvents(not label)
+        if label:
+            self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setToolTip("")
 
     # ---- data -------------------------------------------------------------------------------

@@ -56,7 +56,7 @@ def genogram_piece_png(case: Any, value: str) -> bytes | None:
         return None
     layout = layout_genogram(case, people=wanted)
     glyphs = [g for g in genogram_glyphs(case, layout, hide_private=True)
-              if not (isinstance(g, Group) and g.kind in ("bond", "household"))]
+              if not (isinstance(g, Group) and g.kind in ("bond", "household", "household-name"))]
     return glyphs_to_png(glyphs, dpi=110) if glyphs else None
 
 

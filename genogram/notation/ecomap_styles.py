@@ -62,4 +62,4 @@ HELPS_WORD = "Helps:"
 HARD_WORD = "Hard:"
 LEGEND_SAMPLE = 54.0  # length of a sample line in the key
 HOUSEHOLD_SCALE = 0.8  # the small genogram inside the centre circle
-CENTRE_LEAVES_OUT = ("household", "bond")  # genogram groups not drawn inside the centre
+CENTRE_LEAVES_OUT = ("household", "household-name", "bond")  # genogram groups not drawn inside the centre

@@ -23,9 +23,11 @@ from . import draw
 from . import styles as S
 from .bond_route import bond_points
 from .geometry import offset
-from .glyphs import Glyph, Group, Point, Text
+from .glyphs import Glyph, Group, Point, Rect, Text
 from .metrics import label_lines, text_width, wrap, years_label
 from .regions import rounded, union_outline
+
+HOUSEHOLD_NAME = "household-name"  # a household's name: drawn last, never selected on its own
 
 
 def age_text(case: Case, person: Person) -> str:
@@ -292,8 +294,12 @@ def household_groups(case: Case, layout: GenogramLayout, hidden: frozenset[str] 
     """One outline per household. Where the layout reports the household's runs (members side
     by side on a row), each region of joined runs is one rounded outline that encloses only the
     members; otherwise one rounded box round them all. A name that names a private person
-    (one of `names`, as a printout masks them) is left off: the outline alone still says home."""
+    (one of `names`, as a printout masks them) is left off: the outline alone still says home.
+
+    The names come after all the outlines, as groups of their own (kind HOUSEHOLD_NAME, owner
+    "ID/name"), to be drawn on top of the lines and bonds so that none runs through a name."""
     out: list[Group] = []
+    labels: list[Group] = []
     for i, hh in enumerate(case.family.households()):
         grow = S.HOUSEHOLD_PAD + 3.0 * (i % 3)  # households that touch do not draw on top of each other
         place = layout.households.get(hh.id)
@@ -301,8 +307,16 @@ def household_groups(case: Case, layout: GenogramLayout, hidden: frozenset[str] 
         glyphs = (_household_regions(layout, place, name, hidden, grow) if place is not None
                   else _household_box(layout, hh.members, name, hidden, grow))
         if glyphs:
-            out.append(Group(hh.id, "household", tuple(glyphs)))
-    return out
+            out.append(Group(hh.id, "household", tuple(g for g in glyphs if not _is_name(g))))
+            label = tuple(g for g in glyphs if _is_name(g))
+            if label:
+                labels.append(Group(f"{hh.id}/name", HOUSEHOLD_NAME, label))
+    return out + labels
+
+
+def _is_name(glyph: Glyph) -> bool:
+    """A household name's text, or the halo behind it (a patch of paper with no outline)."""
+    return isinstance(glyph, Text) or (isinstance(glyph, Rect) and glyph.colour is None)
 
 
 def _household_box(layout: GenogramLayout, members: tuple[str, ...], name: str, hidden: frozenset[str],
@@ -365,7 +379,8 @@ def genogram_glyphs(case: Case, layout: GenogramLayout, hide_private: bool = Fal
     omitted = omitted_people(case, hide_private)
     names = private_names(case, hidden) if hidden else ()
     out: list[Glyph] = []
-    out += household_groups(case, layout, hidden, names)
+    households = household_groups(case, layout, hidden, names)
+    out += [g for g in households if g.kind != HOUSEHOLD_NAME]
     for up in layout.unions.values():
         out.append(union_group(case, layout, up, hidden, omitted))
     for up in layout.unions.values():
@@ -374,4 +389,5 @@ def genogram_glyphs(case: Case, layout: GenogramLayout, hide_private: bool = Fal
     for place in layout.people.values():
         if place.id not in omitted:
             out.append(person_group(case, place, place.id in hidden, names))
+    out += [g for g in households if g.kind == HOUSEHOLD_NAME]  # on top: no line crosses a name
     return mask_glyphs(case, out, names)
