@@ -1,8 +1,8 @@
 """The genogram as glyphs: the case's facts drawn at the places the layout chose.
 
 Drawing order is back to front: households, partnerships and child lines, the emotional
-overlay, then people (whose white symbols and label patches sit on top of the lines).
-Every group carries the id of what it shows, so the canvas can hit-test and select.
+overlay, then people (whose white symbols and label patches sit on top of the lines), and
+last the households' names, so that no line runs through one. Every group carries the id of what it shows, so the canvas can hit-test and select.
 Notes are never drawn: they are private working notes, not part of the picture.
 
 A printout that hides private people (`hide_private`) also keeps their names out of every
