@@ -79,14 +79,17 @@ def _own_words(person: Person) -> frozenset[str]:
 
 @lru_cache(maxsize=256)
 def _pattern(names: tuple[str, ...], keep: frozenset[str]) -> re.Pattern[str] | None:
-    wanted = [n for n in names if n.casefold() not in keep]
+    """A name as recorded, in capitals, or with a capital first letter, as a whole word: not in
+    any case, or a private "Will", "May" or "Hope" would mask "Mum will call" as well."""
+    wanted = {f for n in names if n.casefold() not in keep for f in (n, n.upper(), n[:1].upper() + n[1:])}
     if not wanted:
         return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in wanted) + r")(?!\w)", re.IGNORECASE)
+    forms = sorted(wanted, key=lambda f: (-len(f), f))
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in forms) + r")(?!\w)")
 
 
 def names_private(text: str, names: tuple[str, ...], keep: frozenset[str] = frozenset()) -> bool:
-    """Whether `text` names a private person (whole words, any case), `keep` words aside."""
+    """Whether `text` names a private person (whole words, as `_pattern` matches), `keep` aside."""
     pat = _pattern(names, keep) if text and names else None
     return pat is not None and pat.search(text) is not None
 
