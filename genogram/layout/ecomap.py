@@ -22,7 +22,7 @@ from ..ecomap_palette import load_palette
 from ..model import Case, EcoConnection, Ecomap, EcoSystem, Energy, UnknownIdError
 from ..model.family import id_order
 from ..notation.ecomap_styles import ENERGY_ARROW_LENGTH, NOTE_BADGE_R, PERSON_LABEL_SIZE
-from ..notation.genogram import hidden_people
+from ..notation.genogram import hidden_people, mask_private, private_names
 from ..notation.metrics import text_width
 from ..notation.styles import PRIVATE_LABEL
 from ..pictures import suggest
@@ -95,6 +95,8 @@ class EcomapLayout:
     connections: dict[str, ConnectionPlace] = field(default_factory=dict)
     width: float = 0.0
     height: float = 0.0
+    #: On a printout that hides private people: their names, to be kept out of every text.
+    private_names: tuple[str, ...] = ()
 
     def bounds(self) -> Box:
         return Box(0.0, 0.0, self.width, self.height)
@@ -155,7 +157,8 @@ def layout_ecomap(case: Case, ecomap_id: str | None = None, *, include_private: 
     centre = layout_centre(case, eco, len(conns), hide)
     rc = centre.r
     masked = hidden_people(case, hide)
-    names = {s.id: system_name(case, s, hide) for s in systems}
+    secret = private_names(case, masked) if masked else ()
+    names = {s.id: mask_private(system_name(case, s, hide), secret) for s in systems}
     labels = {s.id: wrap_name(names[s.id]) for s in systems}
     r = max([system_radius(v) for v in labels.values()] + [MIN_SYSTEM_R])
 
@@ -179,7 +182,8 @@ def layout_ecomap(case: Case, ecomap_id: str | None = None, *, include_private: 
     y_hi = max([rc] + [y + r for _, y in placed])
     dx, dy = MARGIN - min(xs), MARGIN - min(ys)
     centre = centre.moved(dx, dy)
-    out = EcomapLayout(eco.id, centre, width=x_hi + dx + MARGIN, height=y_hi + dy + MARGIN)
+    out = EcomapLayout(eco.id, centre, width=x_hi + dx + MARGIN, height=y_hi + dy + MARGIN,
+                       private_names=secret)
     for s in systems:
         x, y = centres[s.id]
         out.systems[s.id] = SystemPlace(

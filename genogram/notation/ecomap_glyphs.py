@@ -19,6 +19,7 @@ from ..model import Case, EcoConnection, Energy, Quality
 from ..model.family import id_order
 from . import ecomap_styles as E
 from .draw import with_halo
+from .genogram import mask_glyphs, mask_private
 from .geometry import arrowhead, point_at
 from .glyphs import Circle, Cross, Glyph, Group, Image, Line, Point, Polygon, Rect, Text
 from .metrics import text_width
@@ -36,7 +37,7 @@ def ecomap_glyphs(case: Case, layout: EcomapLayout, notes: bool = True) -> list[
     out += [system_group(layout, sid, _media_source(case)) for sid in sorted(layout.systems, key=id_order)]
     if numbered:
         out.append(notes_group(layout, numbered))
-    return out
+    return mask_glyphs(case, out, layout.private_names)  # "Karen and Pauline help…": no names
 
 
 # ---- connections ------------------------------------------------------------------------------
@@ -236,7 +237,7 @@ def note_text(layout: EcomapLayout, c: EcoConnection) -> str:
         parts.append(f"{E.HELPS_WORD} {c.helps.strip()}")
     if c.hard.strip():
         parts.append(f"{E.HARD_WORD} {c.hard.strip()}")
-    return " ".join(parts)
+    return mask_private(" ".join(parts), layout.private_names)
 
 
 def _wrap(text: str, width: float, size: float) -> list[str]:
