@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from genogram.demo import load_demo
+
 
 @pytest.fixture
 def ecomap_tab(on_demo):
@@ -61,3 +63,23 @@ def test_three_houses_print_adds_pdf_and_asks_before_replacing(houses, tmp_path)
     assert asked == [str(tmp_path / "houses.pdf")]
     assert (tmp_path / "houses.pdf").read_bytes() == b"kept"
     assert "Nothing was saved" in houses.messages[-1]
+
+
+@pytest.mark.parametrize(("what", "said"), [("compare", "Saved the two ecomaps side by side as PDF"),
+                                            ("important-people", "Saved the important people sheet as PDF")])
+def test_ecomap_export_says_what_it_saved_in_words(qtbot, what, said, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QMainWindow
+
+    from desktop.document.editor import CaseDocument
+    from desktop.ecomap import EcomapTab
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    tab = EcomapTab()
+    window.setCentralWidget(tab)
+    tab.set_document(CaseDocument(load_demo("rivers")))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(tmp_path / "out.pdf"), "")))
+    tab.ask_export(what, "pdf")
+    assert window.statusBar().currentMessage().startswith(said)
+    assert (tmp_path / "out.pdf").read_bytes().startswith(b"%PDF")

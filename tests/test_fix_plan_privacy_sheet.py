@@ -273,3 +273,18 @@ def test_without_a_sheet_for_the_index_child_the_latest_is_printed_and_stderr_sa
     assert re.search(r"Zosia Kowalski-Price \(the index child\) has no important people sheet, so this "
                      r"prints the latest sheet, Deniz Aydın's from 20 Oct 2026; say whose with --child", err)
     assert _sheet_title(out) == "Deniz’s important people"
+
+
+def test_a_private_person_doing_an_action_is_explained_at_the_end():
+    from genogram.model.edits import UpdatePerson
+
+    case = load_demo("rivers")
+    case.apply(UpdatePerson(replace(case.family.person("p_omar"), private=True)))
+    plan = case.records("plans")[0]
+    text = flat(pdf_text(plan_pdf(case, plan)))
+    assert "Omar" not in text and "Private" in text
+    assert "People marked private are named" in text  # the reader is told who "Private" is
+    from genogram.export.plan_pdf import Printed
+
+    printed = Printed(case)
+    assert printed.person("p_omar") == "Private" and printed.masked  # even when only "Who" says it

@@ -47,6 +47,8 @@ from .scene import EcomapScene, EcomapView
 EXPORTS = (("This ecomap as PDF…", "ecomap", "pdf"), ("This ecomap as PNG…", "ecomap", "png"),
            ("This ecomap as SVG…", "ecomap", "svg"), ("Then and now side by side (PDF)…", "compare", "pdf"),
            ("My important people sheet (PDF)…", "important-people", "pdf"))
+SAVED = {"ecomap": "the ecomap", "compare": "the two ecomaps side by side",
+         "important-people": "the important people sheet"}  # "Saved … as PDF to …"
 DISABLED_TEXT = QColor("#767676")
 
 
@@ -280,7 +282,7 @@ class EcomapTab(QWidget):
         if path is None:
             self._say(savepath.kept(chosen, f".{fmt}"))
         elif self.export_to(path, what, fmt):
-            self._say(f"Saved the {what.replace('-', ' ')} as {fmt.upper()} to {path}.")
+            self._say(f"Saved {SAVED.get(what, 'the ' + what)} as {fmt.upper()} to {path}.")
 
     def _say(self, text: str) -> None:
         window = self.window()

@@ -81,6 +81,7 @@ class Printed:
             return ""
         p = self.case.family.person(pid)
         if pid in self.hidden:
+            self.masked = True  # so the closing line says who "Private" is
             return PRIVATE_LABEL
         own = frozenset(w.casefold() for w in f"{p.given} {p.family_name}".split())
         name = str(p.display_name)
