@@ -133,8 +133,8 @@ def test_import_counts_and_names_what_it_changed(tmp_path):
     assert summary.unread_dates == ["12 SMARCH 2015 for Cai Silva"]
     assert summary.needs_attention()
     assert summary.line() == (
-        "Imported 4 people and 1 family; 4 dates could not be read exactly and were kept as"
-        " approximate (30 FEB 1990 for Ana Silva, BEF 1988 for Ben Okafor, …); 1 date could not"
+        "Imported 4 people and 1 family; 4 dates were not one exact day (a range, before or after,"
+        " or a day that does not exist) and were kept as approximate (30 FEB 1990 for Ana Silva, BEF 1988 for Ben Okafor, …); 1 date could not"
         " be read and was left out (12 SMARCH 2015 for Cai Silva); skipped 3 records we do not"
         " use (SOUR 2, NOTE 1).")
 
@@ -150,7 +150,7 @@ def test_the_cli_prints_the_summary_line(tmp_path, capsys):
     out = tmp_path / "family.kinscape"
     assert main(["import", str(_write(tmp_path, MESSY)), "-o", str(out)]) == 0
     printed = capsys.readouterr().out.strip()
-    assert printed.startswith("Imported 4 people and 1 family; 4 dates could not be read exactly")
+    assert printed.startswith("Imported 4 people and 1 family; 4 dates were not one exact day")
     assert "(30 FEB 1990 for Ana Silva" in printed and "12 SMARCH 2015 for Cai Silva" in printed
     assert "\n" not in printed
 

@@ -73,10 +73,11 @@ class ImportSummary:
         people = _n(self.people, "person", "people")
         parts = [f"Imported {people} and {_n(self.families, 'family', 'families')}"]
         if self.approximate_dates:
+            # a range or "before 1988" is a fine genealogy date, only not one day: say so plainly
             were = "was" if len(self.approximate_dates) == 1 else "were"
-            parts.append(f"{_n(len(self.approximate_dates), 'date', 'dates')} could not be read"
-                         f" exactly and {were} kept as approximate"
-                         f" ({_examples(self.approximate_dates)})")
+            parts.append(f"{_n(len(self.approximate_dates), 'date', 'dates')} {were} not one exact"
+                         f" day (a range, before or after, or a day that does not exist) and"
+                         f" {were} kept as approximate ({_examples(self.approximate_dates)})")
         if self.unread_dates:
             were = "was" if len(self.unread_dates) == 1 else "were"
             parts.append(f"{_n(len(self.unread_dates), 'date', 'dates')} could not be read and"
