@@ -233,10 +233,10 @@ class GenogramView(QWidget):
     def _unavailable(self, action: QAction) -> None:
         """A key of a tool that cannot act yet: say what to select first."""
         need = self._needs.get(action.objectName())
-        if need is not None:
-            self.say(need[1])
-        elif self.case is None:
+        if self.case is None:  # no selection would help yet
             self.say("Open or start a case first.")
+        elif need is not None:
+            self.say(need[1])
 
     def file_actions(self) -> list[QAction]:
         """Export as PDF, SVG, PNG and Print, for the main window's File menu."""
