@@ -47,7 +47,7 @@ def genogram_piece_png(case: Any, value: str) -> bytes | None:
     """The genogram piece as the booklet shows it (no conflict lines, no households, no private)."""
     from genogram.export.png import glyphs_to_png
     from genogram.layout.genogram import layout_genogram
-    from genogram.notation.genogram import genogram_glyphs
+    from genogram.notation.genogram import CHILD_VIEW_LEAVES_OUT, genogram_glyphs
     from genogram.notation.glyphs import Group
 
     wanted = {p.strip() for p in value.split(",") if p.strip() and case.family.has_person(p.strip())}
@@ -56,7 +56,7 @@ def genogram_piece_png(case: Any, value: str) -> bytes | None:
         return None
     layout = layout_genogram(case, people=wanted)
     glyphs = [g for g in genogram_glyphs(case, layout, hide_private=True)
-              if not (isinstance(g, Group) and g.kind in ("bond", "household", "household-name"))]
+              if not (isinstance(g, Group) and g.kind in CHILD_VIEW_LEAVES_OUT)]
     return glyphs_to_png(glyphs, dpi=110) if glyphs else None
 
 

@@ -109,7 +109,7 @@ def draw_picture(c: Canvas, case: Any, ref: str, x: float, y: float, w: float, h
 
 def _genogram_piece(c: Canvas, case: Any, value: str, x: float, y: float, w: float, h: float) -> None:
     from ..layout.genogram import layout_genogram
-    from ..notation.genogram import genogram_glyphs
+    from ..notation.genogram import CHILD_VIEW_LEAVES_OUT, genogram_glyphs
     from ..notation.geometry import bounds
     from .diagram_pdf import GlyphFlowable
 
@@ -121,7 +121,7 @@ def _genogram_piece(c: Canvas, case: Any, value: str, x: float, y: float, w: flo
     # the family as a child sees it: people, partnerships and children; no conflict or
     # harm lines and no household outlines, which need the key and a grown-up to explain
     glyphs = [g for g in genogram_glyphs(case, layout, hide_private=True)
-              if not (isinstance(g, Group) and g.kind in ("bond", "household", "household-name"))]
+              if not (isinstance(g, Group) and g.kind in CHILD_VIEW_LEAVES_OUT)]
     if not glyphs:
         return
     flow = GlyphFlowable(glyphs, bounds(glyphs), max_scale=2.2)

@@ -28,6 +28,9 @@ from .metrics import label_lines, text_width, wrap, years_label
 from .regions import rounded, union_outline
 
 HOUSEHOLD_NAME = "household-name"  # a household's name: drawn last, never selected on its own
+#: The family as a child sees it leaves out conflict and harm lines and household outlines,
+#: which need the key and a grown-up to explain.
+CHILD_VIEW_LEAVES_OUT = ("bond", "household", HOUSEHOLD_NAME)
 
 
 def age_text(case: Case, person: Person) -> str:
