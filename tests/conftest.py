@@ -42,3 +42,23 @@ def on_demo(qtbot):
         return widget
 
     return show
+
+
+@pytest.fixture
+def main_window(qtbot, isolated_home):
+    """The main window in a home of its own, shown; errors it reports are kept in `.errors`,
+    and closing it at the end throws away unsaved changes without asking."""
+    import gc
+
+    from desktop.mainwindow import MainWindow
+
+    w = MainWindow()
+    w.errors = []
+    w.report_error = w.errors.append
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.ask = lambda kind, text: "discard"
+    w.close()
+    w.deleteLater()
+    gc.collect()

@@ -3,7 +3,6 @@ case; damaged sidecars are ignored with a log line and never cost the copy they 
 from __future__ import annotations
 
 import errno
-import gc
 import logging
 
 import pytest
@@ -25,20 +24,8 @@ def isolated(isolated_home):
 
 
 @pytest.fixture
-def window(qtbot, isolated):
-    from desktop.mainwindow import MainWindow
-
-    w = MainWindow()
-    w.errors = []
-    w.report_error = w.errors.append
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    qtbot.wait(300)  # let the views built after the first paint settle before closing
-    w.ask = lambda kind, text: "discard"
-    w.close()
-    w.deleteLater()
-    gc.collect()
+def window(main_window, isolated):
+    return main_window
 
 
 def tiny_case() -> Case:

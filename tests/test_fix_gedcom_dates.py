@@ -2,8 +2,6 @@
 turned into a wrong exact date; the summary reaches the CLI and the desktop's Import GEDCOM."""
 from __future__ import annotations
 
-import gc
-
 import pytest
 
 from genogram.cli import main
@@ -157,19 +155,9 @@ def test_the_cli_prints_the_summary_line(tmp_path, capsys):
 
 # ---- the desktop's File > Import GEDCOM… ------------------------------------------------------
 @pytest.fixture
-def window(qtbot, isolated_home):
-    from desktop.mainwindow import MainWindow
-
-    w = MainWindow()
-    w.errors = []
-    w.report_error = w.errors.append
-    w.ask = lambda kind, text: "discard"
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.close()
-    w.deleteLater()
-    gc.collect()
+def window(main_window):
+    main_window.ask = lambda kind, text: "discard"
+    return main_window
 
 
 def test_desktop_import_shows_the_summary_in_a_box_the_user_sees(qtbot, window, tmp_path):

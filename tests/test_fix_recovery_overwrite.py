@@ -30,21 +30,9 @@ def _disk_full(*_args, **_kwargs):
 
 
 @pytest.fixture
-def window(qtbot, isolated_home):
-    from desktop.mainwindow import MainWindow
-
-    w = MainWindow()
-    w.errors = []
-    w.report_error = w.errors.append
-    w.confirm_replace = lambda path: pytest.fail(f"nothing should be replaced: {path}")
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    qtbot.wait(300)  # let the views built after the first paint settle before closing
-    w.ask = lambda kind, text: "discard"
-    w.close()
-    w.deleteLater()
-    gc.collect()
+def window(main_window):
+    main_window.confirm_replace = lambda path: pytest.fail(f"nothing should be replaced: {path}")
+    return main_window
 
 
 def _left_behind(name: str):
