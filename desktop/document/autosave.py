@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLockFile, QMetaMethod, QObject, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer, Signal
 
 from genogram.model import Case
 from genogram.storage.atomic import write_bytes_atomic
@@ -135,12 +135,7 @@ class Autosaver(QObject):
         if self._told:
             return
         self._told = True
-        self.problem.emit(WRITE_FAILED)
-        if not self.isSignalConnected(QMetaMethod.fromSignal(self.problem)):
-            window = self.document.parent()  # the main window sets itself as the parent
-            status_bar = getattr(window, "statusBar", None)
-            if callable(status_bar):
-                status_bar().showMessage(WRITE_FAILED)
+        self.problem.emit(WRITE_FAILED)  # the main window shows it in its status bar
 
     def remove(self) -> None:
         """The case was saved, or its edits were thrown away on purpose: no copy is needed."""
