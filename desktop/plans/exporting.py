@@ -33,6 +33,11 @@ class ExportKind:
         """What is saved, for sentences: "the full plan as PDF"."""
         return self.what.removeprefix("Save ")
 
+    @property
+    def Thing(self) -> str:  # noqa: N802 - the same words, starting a sentence
+        """ "The full plan as PDF", to begin a sentence."""
+        return self.thing[:1].upper() + self.thing[1:]
+
 
 KINDS = (
     ExportKind("pdf", "Full plan as PDF…", "Save the full plan as PDF", ".pdf", "PDF documents (*.pdf)",
@@ -86,7 +91,7 @@ def export(kind: ExportKind, case: Any, plan: Any, choose: Callable[[ExportKind,
         return None
     chosen = choose(kind, suggested_name(case, plan, kind))
     if not chosen:
-        tell(f"{_sentence(kind.thing)[:-1]} was not saved, because no file was chosen.")
+        tell(f"{kind.Thing} was not saved, because no file was chosen.")
         return None
     full = savepath.with_suffix(chosen, kind.suffix, confirm_replace)
     if full is None:
@@ -102,12 +107,12 @@ def export(kind: ExportKind, case: Any, plan: Any, choose: Callable[[ExportKind,
         report(f"The plan could not be saved: {_sentence(str(exc))}")
         return None
     except ImportError as exc:
-        report(f"{_sentence(kind.thing)[:-1]} was not saved, because this copy of Kinscape is "
+        report(f"{kind.Thing} was not saved, because this copy of Kinscape is "
                f"missing a part it needs ({exc.name}); please tell whoever supports Kinscape.")
         return None
     except Exception:  # a writer's fault must not pass in silence: say so, keep the details
         log.exception("building %s failed", kind.key)
-        report(f"{_sentence(kind.thing)[:-1]} was not saved because of a fault in Kinscape; "
+        report(f"{kind.Thing} was not saved because of a fault in Kinscape; "
                "please tell whoever supports Kinscape.")
         return None
     try:

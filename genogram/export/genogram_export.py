@@ -68,11 +68,12 @@ def _private_names(case: Case) -> tuple[str, ...]:
     return private_names(case, hidden_people(case, case.meta.hide_private_in_exports))
 
 
-def title_lines(case: Case) -> tuple[str, str]:
-    """The sheet's title and date line; a title that names a private person is not printed
-    (the sheet is then just "Genogram"), since a family reads it first."""
+def title_lines(case: Case, names: tuple[str, ...] | None = None) -> tuple[str, str]:
+    """The sheet's title and date line; a title that names a private person (one of `names`,
+    by default the case's) is not printed (the sheet is then just "Genogram"), since a family
+    reads it first."""
     title = case.meta.title or "Genogram"
-    if names_private(title, _private_names(case)):
+    if names_private(title, _private_names(case) if names is None else names):
         title = "Genogram"
     sub = f"Genogram as at {_date(case)}" + (" · fictional family" if case.meta.fictional else "")
     return title, sub
@@ -84,11 +85,12 @@ def sheet_glyphs(case: Case, layout: GenogramLayout) -> list[Glyph]:
     hide = case.meta.hide_private_in_exports
     drawing = genogram_glyphs(case, layout, hide)
     x0, y0, x1, y1 = bounds(drawing)
-    title, sub = title_lines(case)
+    names = _private_names(case)
+    title, sub = title_lines(case, names)
     head: list[Glyph] = [Text(x0, y0 - 24, title, 14.0, "bold", "start", S.INK),
                          Text(x0, y0 - 10, sub, 9.0, "regular", "start", S.MUTED)]
     key = legend_glyphs(case, max(x1 - x0, 420.0), x0, y1 + 18, hide)
-    return mask_glyphs(case, head + drawing + key, _private_names(case))
+    return head + drawing + mask_glyphs(case, key, names)  # the drawing is masked already
 
 
 # ---- PDF ---------------------------------------------------------------------------------------
@@ -189,9 +191,10 @@ def genogram_pdf(case: Case, layout: GenogramLayout, opts: ExportOptions) -> byt
     hide = case.meta.hide_private_in_exports
     drawing = genogram_glyphs(case, layout, hide)
     region = bounds(drawing)
-    key = mask_glyphs(case, legend_glyphs(case, frame_w, hide_private=hide), _private_names(case))
+    names = _private_names(case)
+    key = mask_glyphs(case, legend_glyphs(case, frame_w, hide_private=hide), names)
     key_region = bounds(key)
-    title, sub = title_lines(case)
+    title, sub = title_lines(case, names)
 
     def decorate(c: Canvas, doc: BaseDocTemplate) -> None:
         c.saveState()
