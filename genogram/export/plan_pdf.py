@@ -33,7 +33,7 @@ from reportlab.platypus import (
 )
 
 from ..model.family import id_order
-from ..notation.genogram import hidden_people, names_private, private_names
+from ..notation.genogram import hidden_people, names_private, printed_name, private_names
 from ..notation.styles import PRIVATE_LABEL
 from . import doc_style as D
 
@@ -83,11 +83,8 @@ class Printed:
         if pid in self.hidden:
             self.masked = True  # so the closing line says who "Private" is
             return PRIVATE_LABEL
-        own = frozenset(w.casefold() for w in f"{p.given} {p.family_name}".split())
-        name = str(p.display_name)
-        if names_private(name, self.names, own):
-            plain = f"{p.given} {p.family_name}".strip()
-            name = plain if plain and not names_private(plain, self.names, own) else self.words(name)
+        name = printed_name(p, self.names)
+        self.masked |= PRIVATE_LABEL in name and PRIVATE_LABEL not in p.display_name
         return name
 
 

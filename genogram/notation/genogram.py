@@ -123,15 +123,24 @@ def mask_glyphs(case: Case, glyphs: list[Glyph], names: tuple[str, ...]) -> list
     return [fix(g, frozenset()) for g in glyphs]
 
 
-def _label_lines(case: Case, p: Person, names: tuple[str, ...]) -> list[str]:
-    """The label under a shown person; if the name they are known by names a private person
-    ("Dana's Nan"), their given and family name instead (or, lacking those, masked)."""
+def printed_name(p: Person, names: tuple[str, ...]) -> str:
+    """How a shown person is named on a printout: as they are known, unless that names a
+    private person ("Dana's Nan"); then by their given and family name (or, lacking those,
+    the known name masked). Their own given and family names are always theirs to print."""
     own = _own_words(p)
     if not names_private(p.display_name, names, own):
+        return p.display_name
+    plain = f"{p.given} {p.family_name}".strip()
+    if plain and not names_private(plain, names, own):
+        return plain
+    return mask_private(p.display_name, names, own)
+
+
+def _label_lines(case: Case, p: Person, names: tuple[str, ...]) -> list[str]:
+    """The label under a shown person, named as `printed_name` says."""
+    name = printed_name(p, names)
+    if name == p.display_name:
         return label_lines(case, p.id)
-    name = f"{p.given} {p.family_name}".strip()
-    if not name or names_private(name, names, own):
-        name = mask_private(p.display_name, names, own)
     years = years_label(case, p.id)
     return wrap(name) + ([years] if years else [])
 
