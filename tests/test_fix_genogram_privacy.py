@@ -2,13 +2,10 @@
 a title, not a label that calls someone by them, not a note; the screen still shows all."""
 from __future__ import annotations
 
-import io
-import subprocess
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 
 import pytest
-from pypdf import PdfReader
 
 from genogram.cli import main
 from genogram.export.genogram_export import ExportOptions, export_genogram
@@ -31,6 +28,7 @@ from genogram.model import (
 )
 from genogram.notation.genogram import genogram_glyphs, mask_private, names_private, private_names
 from genogram.notation.glyphs import Text, groups, walk
+from tests.pdftext import pdf_text, pdftotext
 
 SVG = "{http://www.w3.org/2000/svg}"
 SECRET = ("Dana", "Quillfeather")  # the private person's first and family name
@@ -59,19 +57,6 @@ def tiny(hide: bool = True, title: str = "Sky and Dana") -> Case:
     return case
 
 
-def _pdf_text(data: bytes) -> str:
-    reader = PdfReader(io.BytesIO(data))
-    meta = " ".join(str(v) for v in (reader.metadata or {}).values())
-    return " ".join(page.extract_text() for page in reader.pages) + " " + meta
-
-
-def _pdftotext(data: bytes, tmp_path) -> str:
-    path = tmp_path / "g.pdf"
-    path.write_bytes(data)
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
-
-
 def _svg_text(data: bytes) -> str:
     root = ET.fromstring(data)
     return " ".join(t.text or "" for t in root.iter() if t.tag in (f"{SVG}text", f"{SVG}title"))
@@ -86,7 +71,7 @@ def _absent(text: str) -> None:
 @pytest.mark.parametrize("pages", ["fit", "tile"])
 def test_the_pdf_names_no_private_person_anywhere(pages, tmp_path):
     data = export_genogram(tiny(), "pdf", ExportOptions(pages=pages))
-    for text in (_pdf_text(data), _pdftotext(data, tmp_path)):
+    for text in (pdf_text(data), pdftotext(data, tmp_path)):
         _absent(text)
         assert "Private" in text and "Sky Tern" in text and "Maud Birch" in text
         assert "Maud's bungalow" in text  # a household that names nobody private keeps its name
@@ -121,7 +106,7 @@ def test_the_export_command_names_no_private_person(tmp_path):
     for fmt in ("pdf", "svg"):
         out = tmp_path / f"g.{fmt}"
         assert main(["export", str(path), "--what", "genogram", "-o", str(out)]) == 0
-        text = _pdftotext(out.read_bytes(), tmp_path) if fmt == "pdf" else out.read_text()
+        text = pdftotext(out.read_bytes(), tmp_path) if fmt == "pdf" else out.read_text()
         _absent(text)
         assert "Private" in text
 
@@ -183,12 +168,12 @@ def test_the_plan_pdf_figure_and_a_words_and_pictures_page_name_no_private_perso
     case = tiny(title="The Tern family")
     plan = Plan(id="pl1", child="p1", title="Sky's plan")
     case.apply(Put("plans", plan))
-    text = _pdf_text(plan_pdf(case, plan))
+    text = pdf_text(plan_pdf(case, plan))
     assert "Private" in text and "Maud Birch" in text
     _absent(text)
     story = Story(id="st1", child="p1", title="Sky's family",
                   pages=(StoryPage("custom", "Here is my family.", "genogram:p1,p2,p3,p4"),))
     case.apply(Put("stories", story))
-    text = _pdf_text(booklet(case, story).pdf)
+    text = pdf_text(booklet(case, story).pdf)
     assert "Maud Birch" in text
     _absent(text)

@@ -42,6 +42,7 @@ from genogram.model.records import Plan, PlanItem
 from genogram.notation.genogram import genogram_glyphs, hidden_people, names_private, private_names
 from genogram.notation.glyphs import Text, walk
 from genogram.storage.casefile import case_json_bytes
+from tests.pdftext import pdf_text, pdftotext
 
 SECRET = ("Dana", "Quillfeather")  # the private person's first and family name
 
@@ -86,19 +87,6 @@ def full_plan() -> Plan:
 def with_plan(case: Case, plan: Plan) -> Case:
     case.apply(Put("plans", plan))
     return case
-
-
-def pdf_text(data: bytes) -> str:
-    reader = PdfReader(io.BytesIO(data))
-    meta = " ".join(str(v) for v in (reader.metadata or {}).values())
-    return " ".join(page.extract_text() for page in reader.pages) + " " + meta
-
-
-def pdftotext(data: bytes, tmp_path) -> str:
-    path = tmp_path / "plan.pdf"
-    path.write_bytes(data)
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
 
 
 def docx_text(data: bytes) -> str:
